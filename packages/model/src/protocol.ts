@@ -1,0 +1,36 @@
+/**
+ * What the sync server and its clients agree on beyond y-protocols.
+ * y-protocols uses message types 0 (sync), 1 (awareness), 2 (auth) and 3 (query awareness);
+ * ours start at 100 so a stock y-websocket client never mistakes them for its own.
+ */
+export const messageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  /**
+   * Server → client, only to clients that connected with `?acks=1`: the server's state
+   * vector after it committed that client's updates to the store. A client's edit is
+   * durable once the acknowledged clock of its client id reaches the edit's clock.
+   */
+  persistedAck: 100,
+  /** Server → client: the connection is read-only; updates it sends are dropped. */
+  readOnly: 101,
+} as const;
+
+/** Query parameter a client sets to receive `persistedAck` messages. */
+export const ackQueryParam = 'acks';
+
+/** WebSocket close codes (4000–4999 is the range RFC 6455 leaves to applications). */
+export const closeCode = {
+  goingAway: 1001,
+  /** A frame that is not a valid y-protocols message or Yjs update. */
+  malformedMessage: 4400,
+  /** The session ended or the user lost access while connected. */
+  unauthorized: 4401,
+  forbidden: 4403,
+  /** A frame larger than the server's per-message limit. */
+  messageTooLarge: 4413,
+  /** The store could not be reached; the client should reconnect later. */
+  storeUnavailable: 4503,
+} as const;
