@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  PUBLIC_ORIGIN: z.string().url().optional(),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(1).optional(),
+  DEMO: z.enum(['0', '1']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest WebSocket frame a client may send, in bytes. */
+  SYNC_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  /** Folder of the built web app; the server serves it as static files. */
+  WEB_BUILD_DIR: z.string().optional(),
+});
+
+export interface Env {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  /** The origin users reach; state-changing requests must come from it. */
+  publicOrigin: string;
+  /** False when publicOrigin was derived from HOST and PORT (so PORT=0 resolves it after listening). */
+  publicOriginGiven: boolean;
+  secureCookies: boolean;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  demo: boolean;
+  logLevel: string;
+  syncMaxMessageBytes: number;
+  webBuildDir: string;
+}
+
+export class EnvError extends Error {}
+
+/** Read and validate the environment once, at start; a wrong value stops the start with a clear message. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const blankless = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(blankless);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  const publicOrigin = new URL(env.PUBLIC_ORIGIN ?? `http://${env.HOST}:${env.PORT}`).origin;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: path.resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    publicOrigin,
+    publicOriginGiven: env.PUBLIC_ORIGIN !== undefined,
+    secureCookies: publicOrigin.startsWith('https:'),
+    adminEmail: env.ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD,
+    demo: env.DEMO === '1',
+    logLevel: env.LOG_LEVEL,
+    syncMaxMessageBytes: env.SYNC_MAX_MESSAGE_BYTES,
+    webBuildDir: path.resolve(env.WEB_BUILD_DIR ?? new URL('../../apps/web/build', import.meta.url).pathname),
+  };
+}

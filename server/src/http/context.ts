@@ -1,0 +1,23 @@
+import type { Env } from '../env.ts';
+import type { Logger } from '../logger.ts';
+import type { AttemptThrottle } from '../auth/throttle.ts';
+import type { ValidSession } from '../auth/sessions.ts';
+import type { Store } from '../storage/ports.ts';
+
+/** What the HTTP layer needs from the composition root. */
+export interface HttpDeps {
+  env: Env;
+  store: Store;
+  logger: Logger;
+  /** Failed sign-ins counted per account and, more loosely, per client address (a shared NAT holds many people). */
+  signInThrottle: { account: AttemptThrottle; address: AttemptThrottle };
+  /** Close the live sockets of an ended session (the sync server's job). */
+  onSessionEnded: (sessionId: string) => void;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: HttpDeps;
+    auth: ValidSession | undefined;
+  };
+}

@@ -1,0 +1,95 @@
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { closeCode } from '@yhteispaja/model';
+import { AttemptThrottle } from './auth/throttle.ts';
+import { bootstrapAdmin } from './commands/accounts.ts';
+import { loadEnv, type Env } from './env.ts';
+import { createApp } from './http/app.ts';
+import { serveWebApp } from './http/static.ts';
+import { createLogger } from './logger.ts';
+import { openSqliteStore } from './storage/sqlite/index.ts';
+import type { Store } from './storage/ports.ts';
+import { RoomRegistry } from './sync/rooms.ts';
+import { createSyncServer } from './sync/upgrade.ts';
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+/** The composition root: env → storage → http → sync → shutdown. */
+export async function startServer(configured: Env): Promise<RunningServer> {
+  const logger = createLogger(configured.logLevel);
+  if (configured.databaseUrl || configured.redisUrl) {
+    logger.warn('DATABASE_URL and REDIS_URL are not supported yet; using the embedded SQLite store');
+  }
+  const store = openSqliteStore(configured.dataDir);
+  await bootstrapAdmin(store, { email: configured.adminEmail, password: configured.adminPassword }, logger);
+
+  // Listen first, so that with PORT=0 (tests) the origin can name the port the system chose.
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(configured.port, configured.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : configured.port;
+  const url = `http://${configured.host}:${port}`;
+  const env: Env = configured.publicOriginGiven ? configured : { ...configured, port, publicOrigin: url };
+
+  const rooms = new RoomRegistry(store.updates, logger);
+  const sync = createSyncServer({ env, store, logger, rooms });
+  const app = createApp({
+    env,
+    store,
+    logger,
+    signInThrottle: { account: new AttemptThrottle(10, 15 * 60_000), address: new AttemptThrottle(100, 15 * 60_000) },
+    onSessionEnded: (sessionId) => rooms.closeSession(sessionId, closeCode.unauthorized, 'session ended'),
+  });
+  if (!serveWebApp(app, env.webBuildDir)) {
+    logger.warn({ dir: env.webBuildDir }, 'web app not built; serving the API only (run pnpm build)');
+  }
+  server.on('request', getRequestListener(app.fetch));
+  server.on('upgrade', sync.handleUpgrade);
+  logger.info({ url, origin: env.publicOrigin, store: store.kind }, 'Yhteispaja is listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    server,
+    url,
+    store,
+    stop() {
+      // Stop accepting, tell clients to reconnect elsewhere, store what was received, then close.
+      stopping ??= (async () => {
+        server.close();
+        await rooms.closeAll(closeCode.goingAway, 'server shutting down');
+        sync.close();
+        server.closeAllConnections();
+        await store.close();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+if (import.meta.main) {
+  let env: Env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  const running = await startServer(env);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}

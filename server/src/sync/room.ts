@@ -1,0 +1,183 @@
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { closeCode, messageType } from '@yhteispaja/model';
+import type { Logger } from '../logger.ts';
+import type { UpdateLog } from '../storage/ports.ts';
+import { Connection } from './connection.ts';
+import * as frames from './messages.ts';
+
+/** Merge the log into one state after this many appended updates. */
+const compactEvery = 500;
+
+export class MalformedMessageError extends Error {}
+
+/**
+ * One live document: its Y.Doc, awareness and sockets. Every incoming update goes through
+ * one queue per room: validated, appended to the store (committed), applied to the doc,
+ * and only then relayed and acknowledged. The in-memory doc therefore never holds anything
+ * the store lacks, and the order in memory is the order in the log.
+ */
+export class Room {
+  readonly documentId: string;
+  readonly doc = new Y.Doc();
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<Connection>();
+  private readonly log: UpdateLog;
+  private readonly logger: Logger;
+  private queue: Promise<void> = Promise.resolve();
+  private lastSeq: number;
+  private appendedSinceCompaction = 0;
+  private compacting = false;
+
+  private constructor(documentId: string, log: UpdateLog, logger: Logger, lastSeq: number) {
+    this.documentId = documentId;
+    this.log = log;
+    this.logger = logger;
+    this.lastSeq = lastSeq;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server is not a participant: it has no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const frame = frames.syncUpdate(update);
+      for (const connection of this.connections) if (connection !== origin) connection.send(frame);
+    });
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      if (origin instanceof Connection) {
+        for (const id of [...added, ...updated]) origin.awarenessClients.add(id);
+        for (const id of removed) origin.awarenessClients.delete(id);
+      }
+      const frame = frames.awarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
+      for (const connection of this.connections) connection.send(frame);
+    });
+  }
+
+  /** Load a document from its compacted state plus the tail of its log. */
+  static async load(documentId: string, log: UpdateLog, logger: Logger): Promise<Room> {
+    const stored = await log.load(documentId);
+    const room = new Room(documentId, log, logger, stored.lastSeq);
+    const parts = stored.state ? [stored.state, ...stored.updates] : stored.updates;
+    room.doc.transact(() => {
+      for (const update of parts) {
+        try {
+          Y.applyUpdate(room.doc, update);
+        } catch (error) {
+          // A stored update that no longer applies must not make the whole document unloadable.
+          logger.error({ err: error, documentId }, 'skipped a stored update that failed to apply');
+        }
+      }
+    });
+    room.appendedSinceCompaction = stored.updates.length;
+    return room;
+  }
+
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(frames.syncStep1(this.doc));
+    if (connection.readOnly) this.tellReadOnly(connection);
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) connection.send(frames.awarenessUpdate(this.awareness, states));
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    if (connection.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
+    }
+  }
+
+  /** Handle one binary frame; throws MalformedMessageError for frames that are not ours to accept. */
+  receive(connection: Connection, frame: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(frame);
+      const type = decoding.readVarUint(decoder);
+      if (type === messageType.sync) this.receiveSync(connection, decoder);
+      else if (type === messageType.awareness) {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), connection);
+      } else if (type === messageType.queryAwareness) {
+        connection.send(frames.awarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
+      } else throw new MalformedMessageError(`unknown message type ${type}`);
+    } catch (error) {
+      if (error instanceof MalformedMessageError) throw error;
+      throw new MalformedMessageError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
+    const kind = decoding.readVarUint(decoder);
+    if (kind === syncProtocol.messageYjsSyncStep1) {
+      connection.send(frames.syncStep2(this.doc, decoding.readVarUint8Array(decoder)));
+      return;
+    }
+    if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) {
+      throw new MalformedMessageError(`unknown sync message ${kind}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    if (connection.readOnly) {
+      this.tellReadOnly(connection);
+      return;
+    }
+    // Parse before storing: a malformed update must never reach the log.
+    Y.decodeUpdate(update);
+    this.enqueue(() => this.persistAndApply(connection, update));
+  }
+
+  private async persistAndApply(connection: Connection, update: Uint8Array): Promise<void> {
+    // A socket that failed an earlier write is closed; its later updates depend on the lost one.
+    if (!connection.open) return;
+    try {
+      this.lastSeq = await this.log.append(this.documentId, update);
+    } catch (error) {
+      this.logger.error({ err: error, documentId: this.documentId }, 'could not store an update; closing the sender');
+      connection.close(closeCode.storeUnavailable, 'store unavailable');
+      return;
+    }
+    Y.applyUpdate(this.doc, update, connection);
+    if (connection.wantsAcks) connection.send(frames.persistedAck(Y.encodeStateVector(this.doc)));
+    if (++this.appendedSinceCompaction >= compactEvery) this.compactInBackground();
+  }
+
+  /** Merge the log into one state. The state is taken inside the queue, so it matches `lastSeq` exactly. */
+  private compactInBackground(): void {
+    if (this.compacting) return;
+    this.compacting = true;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const upto = this.lastSeq;
+    this.appendedSinceCompaction = 0;
+    this.log
+      .compact(this.documentId, state, upto)
+      .catch((error: unknown) => this.logger.warn({ err: error, documentId: this.documentId }, 'compaction failed; will retry'))
+      .finally(() => {
+        this.compacting = false;
+      });
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(() =>
+      task().catch((error: unknown) => this.logger.error({ err: error, documentId: this.documentId }, 'update task failed')),
+    );
+  }
+
+  /** Resolves when every update received so far is stored and applied. */
+  async flush(): Promise<void> {
+    await this.queue;
+  }
+
+  private tellReadOnly(connection: Connection): void {
+    if (connection.toldReadOnly) return;
+    connection.toldReadOnly = true;
+    connection.send(frames.readOnlyNotice());
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
