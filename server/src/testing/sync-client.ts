@@ -1,0 +1,57 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { messageType } from '@yhteispaja/model';
+
+/** The stock y-websocket provider, in Node, sending a session cookie as a browser would. */
+export function connectProvider(origin: string, documentId: string, cookie: string | undefined, options: { acks?: boolean; doc?: Y.Doc } = {}) {
+  const doc = options.doc ?? new Y.Doc();
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: cookie ? { cookie } : {} });
+    }
+  }
+  const provider = new WebsocketProvider(origin.replace(/^http/, 'ws') + '/sync', documentId, doc, {
+    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    params: options.acks ? { acks: '1' } : {},
+    disableBc: true,
+  });
+  const acks: Uint8Array[] = [];
+  provider.messageHandlers[messageType.persistedAck] = (_encoder, decoder) => {
+    acks.push(decoding.readVarUint8Array(decoder));
+  };
+  let readOnly = false;
+  provider.messageHandlers[messageType.readOnly] = () => {
+    readOnly = true;
+  };
+  return {
+    doc,
+    provider,
+    acks,
+    get readOnly() {
+      return readOnly;
+    },
+    synced: new Promise<void>((resolve) => {
+      if (provider.synced) resolve();
+      else provider.once('sync', (isSynced: boolean) => isSynced && resolve());
+    }),
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Open a raw socket and report how the upgrade was answered (HTTP status) or the socket itself. */
+export function rawSocket(origin: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; socket?: WebSocket }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(origin.replace(/^http/, 'ws') + path, { headers });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve({ status: response.statusCode ?? 0 });
+      socket.terminate();
+    });
+    socket.once('open', () => resolve({ status: 101, socket }));
+    socket.once('error', (error) => reject(error));
+  });
+}
