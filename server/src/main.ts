@@ -26,7 +26,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     logger.warn('DATABASE_URL and REDIS_URL are not supported yet; using the embedded SQLite store');
   }
   const store = openSqliteStore(configured.dataDir);
-  await bootstrapAdmin(store, { email: configured.adminEmail, password: configured.adminPassword }, logger);
+  await bootstrapAdmin(store, { email: configured.adminEmail, password: configured.adminPassword, demo: configured.demo }, logger);
 
   // Listen first, so that with PORT=0 (tests) the origin can name the port the system chose.
   const server = createServer();
@@ -75,7 +75,8 @@ export async function startServer(configured: Env): Promise<RunningServer> {
   };
 }
 
-if (import.meta.main) {
+/** Start from process.env and stop cleanly on SIGTERM/SIGINT: the production entry point. */
+export async function runFromEnvironment(): Promise<void> {
   let env: Env;
   try {
     env = loadEnv();
@@ -93,3 +94,5 @@ if (import.meta.main) {
     });
   }
 }
+
+if (import.meta.main) await runFromEnvironment();

@@ -3,6 +3,7 @@ import { errors } from '../errors.ts';
 import { hashPassword, minimumPasswordLength } from '../auth/password.ts';
 import type { Logger } from '../logger.ts';
 import type { Store, User } from '../storage/ports.ts';
+import { createDemo } from './demo.ts';
 
 export async function createUser(
   store: Store,
@@ -24,13 +25,14 @@ export async function createUser(
  */
 export async function bootstrapAdmin(
   store: Store,
-  options: { email: string | undefined; password: string | undefined },
+  options: { email: string | undefined; password: string | undefined; demo: boolean },
   logger: Logger,
 ): Promise<void> {
   if ((await store.users.count()) > 0) return;
   const email = options.email ?? 'admin@localhost';
   const password = options.password ?? randomBytes(15).toString('base64url');
-  await createUser(store, { email, name: 'Admin', password, isAdmin: true });
+  const admin = await createUser(store, { email, name: 'Admin', password, isAdmin: true });
+  if (options.demo) await createDemo(store, admin, logger);
   if (options.password) {
     logger.info({ email }, 'created the first admin');
   } else {

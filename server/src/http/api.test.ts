@@ -88,7 +88,7 @@ describe('users, workshops and documents', () => {
     expect(await admin.json('GET', '/api/workshops')).toContainEqual(expect.objectContaining({ id, role: 'facilitator' }));
     const document = await admin.request('POST', `/api/workshops/${id}/documents`, { type: 'goal-table', title: 'Tavoitteet 2026' });
     expect(document.status).toBe(201);
-    const { id: documentId } = await document.json();
+    const { id: documentId } = (await document.json()) as { id: string };
     expect(await admin.json('GET', `/api/workshops/${id}/documents`)).toEqual([
       expect.objectContaining({ id: documentId, type: 'goal-table', title: 'Tavoitteet 2026' }),
     ]);
