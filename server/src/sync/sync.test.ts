@@ -93,6 +93,27 @@ describe('sync with the stock y-websocket client', () => {
     reader.destroy();
   });
 
+  it('compacts the log in the background and reloads from the compacted state plus the tail', async () => {
+    const documentId = await newGoalTable();
+    const writer = connectProvider(server.origin, documentId, admin.cookie, { acks: true });
+    await writer.synced;
+    const table = new GoalTable(writer.doc);
+    const rowId = table.rows()[0]!.id;
+    for (let i = 0; i < 620; i++) table.setStatus(rowId, 'status', i % 2 === 0 ? 'started' : 'done');
+    const clock = Y.decodeStateVector(Y.encodeStateVector(writer.doc)).get(writer.doc.clientID)!;
+    await eventually(() => expect(Y.decodeStateVector(writer.acks.at(-1)!).get(writer.doc.clientID)).toBe(clock));
+    await eventually(async () => expect((await server.store.updates.load(documentId)).state).toBeDefined());
+    expect(await server.store.updates.tailLength(documentId)).toBeLessThan(500);
+    writer.destroy();
+
+    server = await server.restart();
+    admin = await new ApiClient(server.origin).login(adminCredentials);
+    const reader = connectProvider(server.origin, documentId, admin.cookie);
+    await reader.synced;
+    expect(new GoalTable(reader.doc).status(rowId, 'status')).toBe('done');
+    reader.destroy();
+  });
+
   it('relays awareness and removes a client’s presence when it disconnects', async () => {
     const documentId = await newGoalTable();
     const a = connectProvider(server.origin, documentId, admin.cookie);
