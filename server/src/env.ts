@@ -6,6 +6,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /** PostgreSQL schema to use (default: the connection's search_path, normally `public`). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
   REDIS_URL: z.string().url().optional(),
   PUBLIC_ORIGIN: z.string().url().optional(),
   ADMIN_EMAIL: z.string().email().optional(),
@@ -23,6 +25,7 @@ export interface Env {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databaseSchema: string | undefined;
   redisUrl: string | undefined;
   /** The origin users reach; state-changing requests must come from it. */
   publicOrigin: string;
@@ -54,6 +57,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     host: env.HOST,
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
+    databaseSchema: env.DATABASE_SCHEMA,
     redisUrl: env.REDIS_URL,
     publicOrigin,
     publicOriginGiven: env.PUBLIC_ORIGIN !== undefined,

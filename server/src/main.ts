@@ -8,6 +8,7 @@ import { createApp } from './http/app.ts';
 import { serveWebApp } from './http/static.ts';
 import { createLogger } from './logger.ts';
 import { openSqliteStore } from './storage/sqlite/index.ts';
+import { openPostgresStore } from './storage/postgres/index.ts';
 import type { Store } from './storage/ports.ts';
 import { RoomRegistry } from './sync/rooms.ts';
 import { createSyncServer } from './sync/upgrade.ts';
@@ -22,10 +23,10 @@ export interface RunningServer {
 /** The composition root: env → storage → http → sync → shutdown. */
 export async function startServer(configured: Env): Promise<RunningServer> {
   const logger = createLogger(configured.logLevel);
-  if (configured.databaseUrl || configured.redisUrl) {
-    logger.warn('DATABASE_URL and REDIS_URL are not supported yet; using the embedded SQLite store');
-  }
-  const store = openSqliteStore(configured.dataDir);
+  if (configured.redisUrl) logger.warn('REDIS_URL is not supported yet; running as a single instance');
+  const store = configured.databaseUrl
+    ? await openPostgresStore(configured.databaseUrl, configured.databaseSchema ? { schema: configured.databaseSchema } : {})
+    : openSqliteStore(configured.dataDir);
   await bootstrapAdmin(store, { email: configured.adminEmail, password: configured.adminPassword, demo: configured.demo }, logger);
 
   // Listen first, so that with PORT=0 (tests) the origin can name the port the system chose.

@@ -76,23 +76,23 @@ export interface DocumentStore {
 export interface StoredUpdates {
   /** The compacted state (one merged update), if compaction has run. */
   state: Uint8Array | undefined;
-  /** Updates appended after the compacted state, in append order. */
+  /** Updates not yet merged into the state, in append order. */
   updates: Uint8Array[];
-  /** Sequence number of the last update included in state + updates. */
-  lastSeq: number;
 }
 
-/** The append-only update log of each document, with background compaction. */
+/**
+ * The append-only update log of each document. Compaction merges the state and the stored
+ * updates into one new state and deletes exactly the updates it merged, so an update that
+ * commits while compaction runs (another instance's, say) is never lost.
+ */
 export interface UpdateLog {
   /** Durably append one update (committed before the promise resolves); returns its sequence number. */
   append(documentId: string, update: Uint8Array): Promise<number>;
+  /** The state and the unmerged updates, read from one snapshot. */
   load(documentId: string): Promise<StoredUpdates>;
-  /**
-   * Replace the state and every update up to `uptoSeq` with `state` (their merge). Updates
-   * appended meanwhile have higher sequence numbers and stay in the tail.
-   */
-  compact(documentId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
-  /** How many updates lie past the compacted state. */
+  /** Merge the state and all stored updates with `merge` (Y.mergeUpdates); returns how many updates it merged. */
+  compact(documentId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<number>;
+  /** How many updates are not yet merged into the state. */
   tailLength(documentId: string): Promise<number>;
 }
 

@@ -5,27 +5,29 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Store } from './ports.ts';
 import { openSqliteStore } from './sqlite/index.ts';
+import { openThrowawayPostgres } from '../testing/postgres.ts';
 
 /** The storage contract; every adapter runs the same suite. */
-const adapters: { name: string; open: () => { store: Store; cleanup: () => void } }[] = [
+const adapters: { name: string; open: () => Promise<{ store: Store; cleanup: () => void | Promise<void> }> }[] = [
   {
     name: 'sqlite',
-    open: () => {
+    open: async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'yhteispaja-store-'));
       const store = openSqliteStore(dir);
       return { store, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
     },
   },
+  { name: 'postgres', open: openThrowawayPostgres },
 ];
 
 for (const adapter of adapters) {
   describe(`${adapter.name} store`, () => {
     let store: Store;
-    let cleanup: () => void;
+    let cleanup: () => void | Promise<void>;
     let documentId: string;
 
     beforeEach(async () => {
-      ({ store, cleanup } = adapter.open());
+      ({ store, cleanup } = await adapter.open());
       const user = await store.users.create({ email: 'owner@example.com', name: 'Owner', passwordHash: 'x', isAdmin: false });
       const workshop = await store.workshops.create({ title: 'W', createdBy: user.id });
       const doc = new Y.Doc();
@@ -40,7 +42,7 @@ for (const adapter of adapters) {
     });
     afterEach(async () => {
       await store.close();
-      cleanup();
+      await cleanup();
     });
 
     function rebuild(stored: { state: Uint8Array | undefined; updates: Uint8Array[] }): string {
@@ -53,36 +55,37 @@ for (const adapter of adapters) {
     it('stores the initial state with the document and appends in order', async () => {
       const writer = new Y.Doc();
       Y.applyUpdate(writer, rebuildUpdate(await store.updates.load(documentId)));
-      const seqs: number[] = [];
-      writer.on('update', (update: Uint8Array) => void store.updates.append(documentId, update).then((seq) => seqs.push(seq)));
+      const pending: Promise<number>[] = [];
+      writer.on('update', (update: Uint8Array) => pending.push(store.updates.append(documentId, update)));
       writer.getText('t').insert(5, ' second');
       writer.getText('t').insert(12, ' third');
-      await new Promise((resolve) => setImmediate(resolve));
+      const seqs = await Promise.all(pending);
       const loaded = await store.updates.load(documentId);
       expect(loaded.updates).toHaveLength(3);
       expect(rebuild(loaded)).toBe('first second third');
       expect(seqs[1]! > seqs[0]!).toBe(true);
-      expect(loaded.lastSeq).toBe(seqs[1]);
     });
 
-    it('compacts up to a sequence number and keeps later updates in the tail', async () => {
+    it('compacts state and updates into one state; later updates stay in the tail', async () => {
       const writer = new Y.Doc();
       Y.applyUpdate(writer, rebuildUpdate(await store.updates.load(documentId)));
-      const appended: number[] = [];
-      writer.on('update', async (update: Uint8Array) => appended.push(await store.updates.append(documentId, update)));
-      for (const word of [' a', ' b', ' c']) writer.getText('t').insert(writer.getText('t').length, word);
-      await new Promise((resolve) => setImmediate(resolve));
-      const before = await store.updates.load(documentId);
-      const merged = Y.mergeUpdates(before.updates);
-      // An update lands after the state to compact was taken: it must stay in the tail.
-      writer.getText('t').insert(writer.getText('t').length, ' d');
-      await new Promise((resolve) => setImmediate(resolve));
-      await store.updates.compact(documentId, merged, before.lastSeq);
+      const pending: Promise<number>[] = [];
+      writer.on('update', (update: Uint8Array) => pending.push(store.updates.append(documentId, update)));
+      const text = writer.getText('t');
+      for (const word of [' a', ' b', ' c']) text.insert(text.length, word);
+      await Promise.all(pending);
+      expect(await store.updates.compact(documentId, Y.mergeUpdates)).toBe(4);
+      text.insert(text.length, ' d');
+      await Promise.all(pending);
       const after = await store.updates.load(documentId);
       expect(after.state).toBeDefined();
       expect(after.updates).toHaveLength(1);
       expect(await store.updates.tailLength(documentId)).toBe(1);
       expect(rebuild(after)).toBe('first a b c d');
+      // Compacting again folds the tail into the state.
+      expect(await store.updates.compact(documentId, Y.mergeUpdates)).toBe(1);
+      expect(rebuild(await store.updates.load(documentId))).toBe('first a b c d');
+      expect(await store.updates.compact(documentId, Y.mergeUpdates)).toBe(0);
     });
 
     it('lists workshops with the caller’s role and keeps members per workshop', async () => {

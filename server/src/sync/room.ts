@@ -27,15 +27,13 @@ export class Room {
   private readonly log: UpdateLog;
   private readonly logger: Logger;
   private queue: Promise<void> = Promise.resolve();
-  private lastSeq: number;
   private appendedSinceCompaction = 0;
   private compacting = false;
 
-  private constructor(documentId: string, log: UpdateLog, logger: Logger, lastSeq: number) {
+  private constructor(documentId: string, log: UpdateLog, logger: Logger) {
     this.documentId = documentId;
     this.log = log;
     this.logger = logger;
-    this.lastSeq = lastSeq;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -56,7 +54,7 @@ export class Room {
   /** Load a document from its compacted state plus the tail of its log. */
   static async load(documentId: string, log: UpdateLog, logger: Logger): Promise<Room> {
     const stored = await log.load(documentId);
-    const room = new Room(documentId, log, logger, stored.lastSeq);
+    const room = new Room(documentId, log, logger);
     const parts = stored.state ? [stored.state, ...stored.updates] : stored.updates;
     room.doc.transact(() => {
       for (const update of parts) {
@@ -127,7 +125,7 @@ export class Room {
     // A socket that failed an earlier write is closed; its later updates depend on the lost one.
     if (!connection.open) return;
     try {
-      this.lastSeq = await this.log.append(this.documentId, update);
+      await this.log.append(this.documentId, update);
     } catch (error) {
       this.logger.error({ err: error, documentId: this.documentId }, 'could not store an update; closing the sender');
       connection.close(closeCode.storeUnavailable, 'store unavailable');
@@ -138,15 +136,13 @@ export class Room {
     if (++this.appendedSinceCompaction >= compactEvery) this.compactInBackground();
   }
 
-  /** Merge the log into one state. The state is taken inside the queue, so it matches `lastSeq` exactly. */
+  /** Merge the log into one state in the store, beside editing: the queue does not wait for it. */
   private compactInBackground(): void {
     if (this.compacting) return;
     this.compacting = true;
-    const state = Y.encodeStateAsUpdate(this.doc);
-    const upto = this.lastSeq;
     this.appendedSinceCompaction = 0;
     this.log
-      .compact(this.documentId, state, upto)
+      .compact(this.documentId, Y.mergeUpdates)
       .catch((error: unknown) => this.logger.warn({ err: error, documentId: this.documentId }, 'compaction failed; will retry'))
       .finally(() => {
         this.compacting = false;

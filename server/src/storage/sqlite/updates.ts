@@ -4,45 +4,44 @@ import { transaction } from './tx.ts';
 
 export function sqliteUpdateLog(db: DatabaseSync): UpdateLog {
   const insert = db.prepare('INSERT INTO document_updates (document_id, data) VALUES (?, ?)');
-  const state = db.prepare('SELECT state, upto_seq FROM document_states WHERE document_id = ?');
-  const tail = db.prepare('SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? ORDER BY seq');
-  const tailLength = db.prepare(
-    `SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?
-     AND seq > COALESCE((SELECT upto_seq FROM document_states WHERE document_id = ?), 0)`,
-  );
+  const state = db.prepare('SELECT state FROM document_states WHERE document_id = ?');
+  const tail = db.prepare('SELECT seq, data FROM document_updates WHERE document_id = ? ORDER BY seq');
+  const tailLength = db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?');
   const upsertState = db.prepare(
     `INSERT INTO document_states (document_id, state, upto_seq) VALUES (?, ?, ?)
      ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq`,
   );
   const prune = db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?');
 
+  function read(documentId: string) {
+    const compacted = state.get(documentId) as { state: Uint8Array } | undefined;
+    const rows = tail.all(documentId) as unknown as { seq: number; data: Uint8Array }[];
+    return { state: compacted?.state, rows };
+  }
+
   return {
     async append(documentId, update) {
       // Autocommit: with synchronous=FULL the row is on disk when run() returns.
-      const result = insert.run(documentId, update);
-      return Number(result.lastInsertRowid);
+      return Number(insert.run(documentId, update).lastInsertRowid);
     },
     async load(documentId) {
-      // One read transaction, so state and tail come from the same snapshot even while compaction runs.
-      return transaction(db, () => {
-        const compacted = state.get(documentId) as { state: Uint8Array; upto_seq: number } | undefined;
-        const from = compacted?.upto_seq ?? 0;
-        const rows = tail.all(documentId, from) as unknown as { seq: number; data: Uint8Array }[];
-        return {
-          state: compacted?.state,
-          updates: rows.map((row) => row.data),
-          lastSeq: rows.at(-1)?.seq ?? from,
-        };
-      });
+      const { state, rows } = transaction(db, () => read(documentId));
+      return { state, updates: rows.map((row) => row.data) };
     },
-    async compact(documentId, merged, uptoSeq) {
-      transaction(db, () => {
-        upsertState.run(documentId, merged, uptoSeq);
-        prune.run(documentId, uptoSeq);
+    async compact(documentId, merge) {
+      // SQLite has one writer, so nothing can commit between the read and the delete.
+      return transaction(db, () => {
+        const { state, rows } = read(documentId);
+        if (rows.length === 0) return 0;
+        const parts = state ? [state, ...rows.map((row) => row.data)] : rows.map((row) => row.data);
+        const upto = rows.at(-1)!.seq;
+        upsertState.run(documentId, merge(parts), upto);
+        prune.run(documentId, upto);
+        return rows.length;
       });
     },
     async tailLength(documentId) {
-      return (tailLength.get(documentId, documentId) as { n: number }).n;
+      return (tailLength.get(documentId) as { n: number }).n;
     },
   };
 }
