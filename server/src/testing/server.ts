@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadEnv } from '../env.ts';
 import { startServer, type RunningServer } from '../main.ts';
+import { dropSchema, testDatabaseUrl } from './postgres.ts';
 
 export const adminCredentials = { email: 'admin@example.com', password: 'correct-horse-battery' };
 
@@ -15,8 +17,21 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on a free loopback port with its own temporary SQLite folder. */
-export async function startTestServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export type StoreKind = 'sqlite' | 'postgres';
+export const storeKinds: readonly StoreKind[] = ['sqlite', 'postgres'];
+
+export interface TestServerOptions {
+  dataDir?: string;
+  /** `postgres` runs on the local PostgreSQL in a throwaway schema, dropped by dispose(). */
+  store?: StoreKind;
+  schema?: string;
+  env?: Record<string, string>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'yhteispaja-test-'));
+  const schema = options.store === 'postgres' ? (options.schema ?? `yp_test_${randomBytes(6).toString('hex')}`) : undefined;
+  const storeEnv: Record<string, string> = schema ? { DATABASE_URL: testDatabaseUrl, DATABASE_SCHEMA: schema } : {};
   const env = loadEnv({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -25,6 +40,7 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
     ADMIN_PASSWORD: adminCredentials.password,
     LOG_LEVEL: 'silent',
     WEB_BUILD_DIR: path.join(dataDir, 'no-web-build'),
+    ...storeEnv,
     ...options.env,
   });
   const running = await startServer(env);
@@ -34,11 +50,12 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
     origin: running.url,
     async restart() {
       await running.stop();
-      return startTestServer({ ...options, dataDir });
+      return startTestServer({ ...options, dataDir, ...(schema ? { schema } : {}) });
     },
     async dispose() {
       await running.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      if (schema) await dropSchema(schema);
     },
   };
   return server;
