@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts'],
     testTimeout: 20_000,
+    hookTimeout: 30_000,
   },
 });

@@ -11,6 +11,8 @@ import { openSqliteStore } from './storage/sqlite/index.ts';
 import { openPostgresStore } from './storage/postgres/index.ts';
 import type { Store } from './storage/ports.ts';
 import { RoomRegistry } from './sync/rooms.ts';
+import { localFanout } from './fanout/local.ts';
+import { redisFanout } from './fanout/redis.ts';
 import { createSyncServer } from './sync/upgrade.ts';
 
 export interface RunningServer {
@@ -23,11 +25,12 @@ export interface RunningServer {
 /** The composition root: env → storage → http → sync → shutdown. */
 export async function startServer(configured: Env): Promise<RunningServer> {
   const logger = createLogger(configured.logLevel);
-  if (configured.redisUrl) logger.warn('REDIS_URL is not supported yet; running as a single instance');
   const store = configured.databaseUrl
     ? await openPostgresStore(configured.databaseUrl, configured.databaseSchema ? { schema: configured.databaseSchema } : {})
     : openSqliteStore(configured.dataDir);
   await bootstrapAdmin(store, { email: configured.adminEmail, password: configured.adminPassword, demo: configured.demo }, logger);
+
+  const fanout = configured.redisUrl ? await redisFanout(configured.redisUrl, logger) : localFanout();
 
   // Listen first, so that with PORT=0 (tests) the origin can name the port the system chose.
   const server = createServer();
@@ -39,15 +42,20 @@ export async function startServer(configured: Env): Promise<RunningServer> {
   const port = typeof address === 'object' && address ? address.port : configured.port;
   const url = `http://${configured.host}:${port}`;
   const env: Env = configured.publicOriginGiven ? configured : { ...configured, port, publicOrigin: url };
+  // From here to attaching the request handler nothing awaits, so no request finds the server without one.
 
-  const rooms = new RoomRegistry(store.updates, logger);
+  const rooms = new RoomRegistry(store.updates, fanout, logger);
+  fanout.onControl((message) => {
+    if (message.type === 'session-ended') rooms.closeSession(message.sessionId, closeCode.unauthorized, 'session ended');
+  });
   const sync = createSyncServer({ env, store, logger, rooms });
   const app = createApp({
     env,
     store,
     logger,
     signInThrottle: { account: new AttemptThrottle(10, 15 * 60_000), address: new AttemptThrottle(100, 15 * 60_000) },
-    onSessionEnded: (sessionId) => rooms.closeSession(sessionId, closeCode.unauthorized, 'session ended'),
+    fanout,
+    onSessionEnded: (sessionId) => fanout.publishControl({ type: 'session-ended', sessionId }),
   });
   if (!serveWebApp(app, env.webBuildDir)) {
     logger.warn({ dir: env.webBuildDir }, 'web app not built; serving the API only (run pnpm build)');
@@ -68,6 +76,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
         await rooms.closeAll(closeCode.goingAway, 'server shutting down');
         sync.close();
         server.closeAllConnections();
+        await fanout.close();
         await store.close();
         logger.info('stopped');
       })();

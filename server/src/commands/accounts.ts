@@ -31,7 +31,14 @@ export async function bootstrapAdmin(
   if ((await store.users.count()) > 0) return;
   const email = options.email ?? 'admin@localhost';
   const password = options.password ?? randomBytes(15).toString('base64url');
-  const admin = await createUser(store, { email, name: 'Admin', password, isAdmin: true });
+  let admin: User;
+  try {
+    admin = await createUser(store, { email, name: 'Admin', password, isAdmin: true });
+  } catch (error) {
+    // Several instances starting at once on one empty database: one of them wins.
+    if ((await store.users.count()) > 0) return;
+    throw error;
+  }
   if (options.demo) await createDemo(store, admin, logger);
   if (options.password) {
     logger.info({ email }, 'created the first admin');

@@ -14,13 +14,14 @@ export function createApp(deps: HttpDeps): Hono<AppEnv> {
   app.use(provideDeps(deps));
 
   app.get('/healthz', async (c) => {
-    try {
-      await deps.store.ping();
-    } catch (error) {
-      deps.logger.error({ err: error }, 'health check: store not answering');
-      return c.json({ ok: false, store: 'down' }, 503);
-    }
-    return c.json({ ok: true, store: deps.store.kind });
+    const [store, fanout] = await Promise.allSettled([deps.store.ping(), deps.fanout.ping()]);
+    const body = {
+      ok: store.status === 'fulfilled' && fanout.status === 'fulfilled',
+      store: store.status === 'fulfilled' ? deps.store.kind : 'down',
+      fanout: fanout.status === 'fulfilled' ? deps.fanout.kind : 'down',
+    };
+    if (!body.ok) deps.logger.error(body, 'health check failed');
+    return c.json(body, body.ok ? 200 : 503);
   });
 
   const api = new Hono<AppEnv>();

@@ -3,11 +3,13 @@ import type { Logger } from '../logger.ts';
 import type { AttemptThrottle } from '../auth/throttle.ts';
 import type { ValidSession } from '../auth/sessions.ts';
 import type { Store } from '../storage/ports.ts';
+import type { Fanout } from '../fanout/ports.ts';
 
 /** What the HTTP layer needs from the composition root. */
 export interface HttpDeps {
   env: Env;
   store: Store;
+  fanout: Fanout;
   logger: Logger;
   /** Failed sign-ins counted per account and, more loosely, per client address (a shared NAT holds many people). */
   signInThrottle: { account: AttemptThrottle; address: AttemptThrottle };

@@ -5,6 +5,15 @@ import * as Y from 'yjs';
 import { closeCode, messageType } from '@yhteispaja/model';
 import type { Logger } from '../logger.ts';
 import type { UpdateLog } from '../storage/ports.ts';
+
+/** Where a room sends what its own clients changed, for other instances (a no-op with one instance). */
+export interface RoomChannel {
+  publishUpdate(update: Uint8Array): void;
+  publishAwareness(update: Uint8Array): void;
+}
+
+/** Origin of changes that came from another instance: relayed to local sockets, never published back. */
+export const remoteOrigin = Symbol('remote');
 import { Connection } from './connection.ts';
 import * as frames from './messages.ts';
 
@@ -26,14 +35,16 @@ export class Room {
   readonly connections = new Set<Connection>();
   private readonly log: UpdateLog;
   private readonly logger: Logger;
+  private readonly channel: RoomChannel;
   private queue: Promise<void> = Promise.resolve();
   private appendedSinceCompaction = 0;
   private compacting = false;
 
-  private constructor(documentId: string, log: UpdateLog, logger: Logger) {
+  private constructor(documentId: string, log: UpdateLog, logger: Logger, channel: RoomChannel) {
     this.documentId = documentId;
     this.log = log;
     this.logger = logger;
+    this.channel = channel;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -46,28 +57,60 @@ export class Room {
         for (const id of [...added, ...updated]) origin.awarenessClients.add(id);
         for (const id of removed) origin.awarenessClients.delete(id);
       }
-      const frame = frames.awarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
+      const changed = [...added, ...updated, ...removed];
+      const frame = frames.awarenessUpdate(this.awareness, changed);
       for (const connection of this.connections) connection.send(frame);
+      // Each instance times out stale states by itself, so only real changes cross instances.
+      if (origin !== remoteOrigin && origin !== 'timeout') {
+        this.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      }
     });
   }
 
   /** Load a document from its compacted state plus the tail of its log. */
-  static async load(documentId: string, log: UpdateLog, logger: Logger): Promise<Room> {
-    const stored = await log.load(documentId);
-    const room = new Room(documentId, log, logger);
+  static async load(documentId: string, log: UpdateLog, logger: Logger, channel: RoomChannel): Promise<Room> {
+    const room = new Room(documentId, log, logger, channel);
+    room.appendedSinceCompaction = await room.applyStored();
+    return room;
+  }
+
+  /** Apply the stored state and updates; returns how many updates lie past the compacted state. */
+  private async applyStored(): Promise<number> {
+    const stored = await this.log.load(this.documentId);
     const parts = stored.state ? [stored.state, ...stored.updates] : stored.updates;
-    room.doc.transact(() => {
+    this.doc.transact(() => {
       for (const update of parts) {
         try {
-          Y.applyUpdate(room.doc, update);
+          Y.applyUpdate(this.doc, update);
         } catch (error) {
           // A stored update that no longer applies must not make the whole document unloadable.
-          logger.error({ err: error, documentId }, 'skipped a stored update that failed to apply');
+          this.logger.error({ err: error, documentId: this.documentId }, 'skipped a stored update that failed to apply');
         }
       }
-    });
-    room.appendedSinceCompaction = stored.updates.length;
-    return room;
+    }, remoteOrigin);
+    return stored.updates.length;
+  }
+
+  /** Re-read the store after fan-out messages may have been lost; applying known updates again is a no-op. */
+  async catchUp(): Promise<void> {
+    await this.applyStored();
+  }
+
+  /** An update another instance stored: apply and relay to this instance's sockets. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, remoteOrigin);
+    } catch (error) {
+      this.logger.warn({ err: error, documentId: this.documentId }, 'ignored a remote update that failed to apply');
+    }
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin);
+    } catch (error) {
+      this.logger.warn({ err: error, documentId: this.documentId }, 'ignored a malformed remote awareness update');
+    }
   }
 
   join(connection: Connection): void {
@@ -132,6 +175,7 @@ export class Room {
       return;
     }
     Y.applyUpdate(this.doc, update, connection);
+    this.channel.publishUpdate(update);
     if (connection.wantsAcks) connection.send(frames.persistedAck(Y.encodeStateVector(this.doc)));
     if (++this.appendedSinceCompaction >= compactEvery) this.compactInBackground();
   }

@@ -1,3 +1,4 @@
+import type { Fanout } from '../fanout/ports.ts';
 import type { Logger } from '../logger.ts';
 import type { UpdateLog } from '../storage/ports.ts';
 import type { Connection } from './connection.ts';
@@ -13,14 +14,53 @@ export class RoomRegistry {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly bySession = new Map<string, Set<Connection>>();
+  private readonly unsubscribers = new Map<Room, () => Promise<void>>();
   private readonly log: UpdateLog;
+  private readonly fanout: Fanout;
   private readonly logger: Logger;
   private readonly idleMs: number;
 
-  constructor(log: UpdateLog, logger: Logger, options: { idleMs?: number } = {}) {
+  constructor(log: UpdateLog, fanout: Fanout, logger: Logger, options: { idleMs?: number } = {}) {
     this.log = log;
+    this.fanout = fanout;
     this.logger = logger;
     this.idleMs = options.idleMs ?? 30_000;
+    fanout.onReconnect(() => void this.catchUpAll());
+  }
+
+  /** Subscribe before loading, so nothing published between the load and the subscription is missed. */
+  private async load(documentId: string): Promise<Room> {
+    let room: Room | undefined;
+    const early: [kind: 'update' | 'awareness', payload: Uint8Array][] = [];
+    const unsubscribe = await this.fanout.subscribe(documentId, {
+      update: (update) => (room ? room.applyRemoteUpdate(update) : early.push(['update', update])),
+      awareness: (update) => (room ? room.applyRemoteAwareness(update) : early.push(['awareness', update])),
+    });
+    let loaded: Room;
+    try {
+      loaded = await Room.load(documentId, this.log, this.logger, {
+        publishUpdate: (update) => this.fanout.publishUpdate(documentId, update),
+        publishAwareness: (update) => this.fanout.publishAwareness(documentId, update),
+      });
+    } catch (error) {
+      await unsubscribe();
+      throw error;
+    }
+    for (const [kind, payload] of early) {
+      if (kind === 'update') loaded.applyRemoteUpdate(payload);
+      else loaded.applyRemoteAwareness(payload);
+    }
+    room = loaded;
+    this.unsubscribers.set(loaded, unsubscribe);
+    return loaded;
+  }
+
+  private async catchUpAll(): Promise<void> {
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    for (const result of rooms) {
+      if (result.status !== 'fulfilled') continue;
+      await result.value.catchUp().catch((error: unknown) => this.logger.warn({ err: error }, 'catch-up from the store failed'));
+    }
   }
 
   get size(): number {
@@ -33,7 +73,7 @@ export class RoomRegistry {
     await this.unloading.get(documentId);
     let room = this.rooms.get(documentId);
     if (!room) {
-      room = Room.load(documentId, this.log, this.logger);
+      room = this.load(documentId);
       this.rooms.set(documentId, room);
       room.catch(() => this.rooms.delete(documentId));
     }
@@ -67,7 +107,11 @@ export class RoomRegistry {
       this.rooms.delete(room.documentId);
       const done = room
         .flush()
-        .then(() => room.destroy())
+        .then(() => this.unsubscribers.get(room)?.())
+        .then(() => {
+          this.unsubscribers.delete(room);
+          room.destroy();
+        })
         .finally(() => this.unloading.delete(room.documentId));
       this.unloading.set(room.documentId, done);
     }, this.idleMs);
