@@ -7,6 +7,7 @@ import { loadEnv, type Env } from './env.ts';
 import { createApp } from './http/app.ts';
 import { serveWebApp } from './http/static.ts';
 import { createLogger } from './logger.ts';
+import { SyncMetrics } from './metrics.ts';
 import { openSqliteStore } from './storage/sqlite/index.ts';
 import { openPostgresStore } from './storage/postgres/index.ts';
 import type { Store } from './storage/ports.ts';
@@ -44,17 +45,19 @@ export async function startServer(configured: Env): Promise<RunningServer> {
   const env: Env = configured.publicOriginGiven ? configured : { ...configured, port, publicOrigin: url };
   // From here to attaching the request handler nothing awaits, so no request finds the server without one.
 
-  const rooms = new RoomRegistry(store.updates, fanout, logger);
+  const metrics = new SyncMetrics();
+  const rooms = new RoomRegistry({ log: store.updates, fanout, logger, metrics });
   fanout.onControl((message) => {
     if (message.type === 'session-ended') rooms.closeSession(message.sessionId, closeCode.unauthorized, 'session ended');
   });
-  const sync = createSyncServer({ env, store, logger, rooms });
+  const sync = createSyncServer({ env, store, logger, rooms, metrics });
   const app = createApp({
     env,
     store,
     logger,
     signInThrottle: { account: new AttemptThrottle(10, 15 * 60_000), address: new AttemptThrottle(100, 15 * 60_000) },
     fanout,
+    metrics,
     onSessionEnded: (sessionId) => fanout.publishControl({ type: 'session-ended', sessionId }),
   });
   if (!serveWebApp(app, env.webBuildDir)) {

@@ -24,6 +24,11 @@ export function createApp(deps: HttpDeps): Hono<AppEnv> {
     return c.json(body, body.ok ? 200 : 503);
   });
 
+  app.get('/metrics', async (c) => {
+    c.header('Content-Type', deps.metrics.registry.contentType);
+    return c.body(await deps.metrics.registry.metrics());
+  });
+
   const api = new Hono<AppEnv>();
   api.use(requireSameOrigin(), loadSession());
   api.route('/auth', authRoutes);

@@ -4,12 +4,14 @@ import type { AttemptThrottle } from '../auth/throttle.ts';
 import type { ValidSession } from '../auth/sessions.ts';
 import type { Store } from '../storage/ports.ts';
 import type { Fanout } from '../fanout/ports.ts';
+import type { SyncMetrics } from '../metrics.ts';
 
 /** What the HTTP layer needs from the composition root. */
 export interface HttpDeps {
   env: Env;
   store: Store;
   fanout: Fanout;
+  metrics: SyncMetrics;
   logger: Logger;
   /** Failed sign-ins counted per account and, more loosely, per client address (a shared NAT holds many people). */
   signInThrottle: { account: AttemptThrottle; address: AttemptThrottle };

@@ -4,12 +4,21 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { closeCode, messageType } from '@yhteispaja/model';
 import type { Logger } from '../logger.ts';
+import type { SyncMetrics } from '../metrics.ts';
 import type { UpdateLog } from '../storage/ports.ts';
 
 /** Where a room sends what its own clients changed, for other instances (a no-op with one instance). */
 export interface RoomChannel {
   publishUpdate(update: Uint8Array): void;
   publishAwareness(update: Uint8Array): void;
+}
+
+/** What a room needs besides its document id. */
+export interface RoomDeps {
+  log: UpdateLog;
+  logger: Logger;
+  metrics: SyncMetrics;
+  channel: RoomChannel;
 }
 
 /** Origin of changes that came from another instance: relayed to local sockets, never published back. */
@@ -35,16 +44,18 @@ export class Room {
   readonly connections = new Set<Connection>();
   private readonly log: UpdateLog;
   private readonly logger: Logger;
+  private readonly metrics: SyncMetrics;
   private readonly channel: RoomChannel;
   private queue: Promise<void> = Promise.resolve();
   private appendedSinceCompaction = 0;
   private compacting = false;
 
-  private constructor(documentId: string, log: UpdateLog, logger: Logger, channel: RoomChannel) {
+  private constructor(documentId: string, deps: RoomDeps) {
     this.documentId = documentId;
-    this.log = log;
-    this.logger = logger;
-    this.channel = channel;
+    this.log = deps.log;
+    this.logger = deps.logger;
+    this.metrics = deps.metrics;
+    this.channel = deps.channel;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -68,8 +79,8 @@ export class Room {
   }
 
   /** Load a document from its compacted state plus the tail of its log. */
-  static async load(documentId: string, log: UpdateLog, logger: Logger, channel: RoomChannel): Promise<Room> {
-    const room = new Room(documentId, log, logger, channel);
+  static async load(documentId: string, deps: RoomDeps): Promise<Room> {
+    const room = new Room(documentId, deps);
     room.appendedSinceCompaction = await room.applyStored();
     return room;
   }
@@ -156,6 +167,7 @@ export class Room {
     }
     const update = decoding.readVarUint8Array(decoder);
     if (connection.readOnly) {
+      this.metrics.refused.inc({ reason: 'read-only' });
       this.tellReadOnly(connection);
       return;
     }
@@ -167,14 +179,18 @@ export class Room {
   private async persistAndApply(connection: Connection, update: Uint8Array): Promise<void> {
     // A socket that failed an earlier write is closed; its later updates depend on the lost one.
     if (!connection.open) return;
+    const stopTimer = this.metrics.storeLatency.startTimer();
     try {
       await this.log.append(this.documentId, update);
+      stopTimer();
     } catch (error) {
       this.logger.error({ err: error, documentId: this.documentId }, 'could not store an update; closing the sender');
       connection.close(closeCode.storeUnavailable, 'store unavailable');
       return;
     }
     Y.applyUpdate(this.doc, update, connection);
+    this.metrics.updates.inc();
+    this.metrics.updateBytes.inc(update.byteLength);
     this.channel.publishUpdate(update);
     if (connection.wantsAcks) connection.send(frames.persistedAck(Y.encodeStateVector(this.doc)));
     if (++this.appendedSinceCompaction >= compactEvery) this.compactInBackground();
@@ -187,7 +203,11 @@ export class Room {
     this.appendedSinceCompaction = 0;
     this.log
       .compact(this.documentId, Y.mergeUpdates)
-      .catch((error: unknown) => this.logger.warn({ err: error, documentId: this.documentId }, 'compaction failed; will retry'))
+      .then(() => this.metrics.compactions.inc({ result: 'ok' }))
+      .catch((error: unknown) => {
+        this.metrics.compactions.inc({ result: 'failed' });
+        this.logger.warn({ err: error, documentId: this.documentId }, 'compaction failed; will retry');
+      })
       .finally(() => {
         this.compacting = false;
       });

@@ -1,5 +1,6 @@
 import type { Fanout } from '../fanout/ports.ts';
 import type { Logger } from '../logger.ts';
+import type { SyncMetrics } from '../metrics.ts';
 import type { UpdateLog } from '../storage/ports.ts';
 import type { Connection } from './connection.ts';
 import { Room } from './room.ts';
@@ -18,14 +19,16 @@ export class RoomRegistry {
   private readonly log: UpdateLog;
   private readonly fanout: Fanout;
   private readonly logger: Logger;
+  private readonly metrics: SyncMetrics;
   private readonly idleMs: number;
 
-  constructor(log: UpdateLog, fanout: Fanout, logger: Logger, options: { idleMs?: number } = {}) {
-    this.log = log;
-    this.fanout = fanout;
-    this.logger = logger;
+  constructor(deps: { log: UpdateLog; fanout: Fanout; logger: Logger; metrics: SyncMetrics }, options: { idleMs?: number } = {}) {
+    this.log = deps.log;
+    this.fanout = deps.fanout;
+    this.logger = deps.logger;
+    this.metrics = deps.metrics;
     this.idleMs = options.idleMs ?? 30_000;
-    fanout.onReconnect(() => void this.catchUpAll());
+    this.fanout.onReconnect(() => void this.catchUpAll());
   }
 
   /** Subscribe before loading, so nothing published between the load and the subscription is missed. */
@@ -38,9 +41,14 @@ export class RoomRegistry {
     });
     let loaded: Room;
     try {
-      loaded = await Room.load(documentId, this.log, this.logger, {
-        publishUpdate: (update) => this.fanout.publishUpdate(documentId, update),
-        publishAwareness: (update) => this.fanout.publishAwareness(documentId, update),
+      loaded = await Room.load(documentId, {
+        log: this.log,
+        logger: this.logger,
+        metrics: this.metrics,
+        channel: {
+          publishUpdate: (update) => this.fanout.publishUpdate(documentId, update),
+          publishAwareness: (update) => this.fanout.publishAwareness(documentId, update),
+        },
       });
     } catch (error) {
       await unsubscribe();
@@ -52,6 +60,7 @@ export class RoomRegistry {
     }
     room = loaded;
     this.unsubscribers.set(loaded, unsubscribe);
+    this.metrics.documents.inc();
     return loaded;
   }
 
@@ -82,6 +91,7 @@ export class RoomRegistry {
 
   attach(room: Room, connection: Connection): void {
     room.join(connection);
+    this.metrics.connections.inc();
     let sockets = this.bySession.get(connection.sessionId);
     if (!sockets) this.bySession.set(connection.sessionId, (sockets = new Set()));
     sockets.add(connection);
@@ -89,6 +99,7 @@ export class RoomRegistry {
 
   detach(room: Room, connection: Connection): void {
     room.leave(connection);
+    this.metrics.connections.dec();
     const sockets = this.bySession.get(connection.sessionId);
     sockets?.delete(connection);
     if (sockets?.size === 0) this.bySession.delete(connection.sessionId);
@@ -110,6 +121,7 @@ export class RoomRegistry {
         .then(() => this.unsubscribers.get(room)?.())
         .then(() => {
           this.unsubscribers.delete(room);
+          this.metrics.documents.dec();
           room.destroy();
         })
         .finally(() => this.unloading.delete(room.documentId));

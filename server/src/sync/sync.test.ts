@@ -115,6 +115,21 @@ for (const kind of storeKinds) describe(`sync on ${kind}`, () => {
       reader.destroy();
     });
 
+    it('counts connections and stored updates in /metrics', async () => {
+      const documentId = await newGoalTable();
+      const client = connectProvider(server.origin, documentId, admin.cookie, { acks: true });
+      await client.synced;
+      const table = new GoalTable(client.doc);
+      table.addRow();
+      await eventually(() => expect(client.acks.length).toBeGreaterThan(0));
+      const text = await (await fetch(`${server.origin}/metrics`)).text();
+      expect(text).toMatch(/^yhteispaja_sync_connections [1-9]/m);
+      expect(text).toMatch(/^yhteispaja_documents_in_memory [1-9]/m);
+      expect(text).toMatch(/^yhteispaja_sync_updates_total [1-9]/m);
+      expect(text).toMatch(/^yhteispaja_store_append_seconds_count [1-9]/m);
+      client.destroy();
+    });
+
     it('relays awareness and removes a client’s presence when it disconnects', async () => {
       const documentId = await newGoalTable();
       const a = connectProvider(server.origin, documentId, admin.cookie);

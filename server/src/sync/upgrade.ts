@@ -6,6 +6,7 @@ import { validateSessionToken } from '../auth/sessions.ts';
 import type { Env } from '../env.ts';
 import { cookieFromHeader, sessionCookieName } from '../http/cookies.ts';
 import type { Logger } from '../logger.ts';
+import type { SyncMetrics } from '../metrics.ts';
 import { can } from '../policies/workshop.ts';
 import type { Store } from '../storage/ports.ts';
 import { Connection } from './connection.ts';
@@ -20,6 +21,7 @@ export interface SyncDeps {
   store: Store;
   logger: Logger;
   rooms: RoomRegistry;
+  metrics: SyncMetrics;
 }
 
 /**
@@ -81,6 +83,7 @@ export function createSyncServer(deps: SyncDeps) {
         room.receive(connection, toBytes(data));
       } catch (error) {
         if (!(error instanceof MalformedMessageError)) throw error;
+        deps.metrics.refused.inc({ reason: 'malformed' });
         deps.logger.warn({ documentId: room.documentId, userId: connection.userId, reason: error.message }, 'malformed frame; closing');
         connection.close(closeCode.malformedMessage, 'malformed message');
       }
