@@ -16,6 +16,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest WebSocket frame a client may send, in bytes. */
   SYNC_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  /** Messages per second a sync connection may send on average, and in one burst. */
+  SYNC_RATE_PER_SECOND: z.coerce.number().positive().default(200),
+  SYNC_RATE_BURST: z.coerce.number().int().positive().default(2000),
+  /** Ceiling on a document's stored size, in bytes; updates beyond it are refused. */
+  SYNC_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
   /** Folder of the built web app; the server serves it as static files. */
   WEB_BUILD_DIR: z.string().optional(),
 });
@@ -37,6 +42,9 @@ export interface Env {
   demo: boolean;
   logLevel: string;
   syncMaxMessageBytes: number;
+  syncRatePerSecond: number;
+  syncRateBurst: number;
+  syncMaxDocumentBytes: number;
   webBuildDir: string;
 }
 
@@ -67,6 +75,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     demo: env.DEMO === '1',
     logLevel: env.LOG_LEVEL,
     syncMaxMessageBytes: env.SYNC_MAX_MESSAGE_BYTES,
+    syncRatePerSecond: env.SYNC_RATE_PER_SECOND,
+    syncRateBurst: env.SYNC_RATE_BURST,
+    syncMaxDocumentBytes: env.SYNC_MAX_DOCUMENT_BYTES,
     webBuildDir: path.resolve(env.WEB_BUILD_DIR ?? new URL('../../apps/web/build', import.meta.url).pathname),
   };
 }

@@ -46,7 +46,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
   // From here to attaching the request handler nothing awaits, so no request finds the server without one.
 
   const metrics = new SyncMetrics();
-  const rooms = new RoomRegistry({ log: store.updates, fanout, logger, metrics });
+  const rooms = new RoomRegistry({ log: store.updates, fanout, logger, metrics }, { maxDocumentBytes: env.syncMaxDocumentBytes });
   fanout.onControl((message) => {
     if (message.type === 'session-ended') rooms.closeSession(message.sessionId, closeCode.unauthorized, 'session ended');
   });

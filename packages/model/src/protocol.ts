@@ -16,6 +16,11 @@ export const messageType = {
   persistedAck: 100,
   /** Server → client: the connection is read-only; updates it sends are dropped. */
   readOnly: 101,
+  /**
+   * Server → client: the document reached its size ceiling; the update was refused and is not
+   * stored. Payload: varUint ceiling in bytes.
+   */
+  documentTooLarge: 102,
 } as const;
 
 /** Query parameter a client sets to receive `persistedAck` messages. */
@@ -29,8 +34,10 @@ export const closeCode = {
   /** The session ended or the user lost access while connected. */
   unauthorized: 4401,
   forbidden: 4403,
-  /** A frame larger than the server's per-message limit. */
+  /** A frame larger than the server's per-message limit (ws itself closes with 1009 first). */
   messageTooLarge: 4413,
+  /** The connection sent more messages than its rate limit allows. */
+  rateLimited: 4429,
   /** The store could not be reached; the client should reconnect later. */
   storeUnavailable: 4503,
 } as const;

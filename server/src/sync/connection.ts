@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { TokenBucket } from './rate-limit.ts';
 
 /** One client socket in a room, with what the server decided about it at connect time. */
 export class Connection {
@@ -11,11 +12,12 @@ export class Connection {
   readonly wantsAcks: boolean;
   /** Awareness client ids this socket has announced; removed for everyone when it goes. */
   readonly awarenessClients = new Set<number>();
+  readonly rate: TokenBucket;
   toldReadOnly = false;
-  alive = true;
 
-  constructor(init: { socket: WebSocket; userId: string; sessionId: string; readOnly: boolean; wantsAcks: boolean }) {
+  constructor(init: { socket: WebSocket; userId: string; sessionId: string; readOnly: boolean; wantsAcks: boolean; rate: TokenBucket }) {
     this.socket = init.socket;
+    this.rate = init.rate;
     this.userId = init.userId;
     this.sessionId = init.sessionId;
     this.readOnly = init.readOnly;

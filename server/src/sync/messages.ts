@@ -46,3 +46,10 @@ export function readOnlyNotice(): Uint8Array {
   encoding.writeVarUint(encoder, messageType.readOnly);
   return encoding.toUint8Array(encoder);
 }
+
+export function documentTooLarge(ceilingBytes: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageType.documentTooLarge);
+  encoding.writeVarUint(encoder, ceilingBytes);
+  return encoding.toUint8Array(encoder);
+}

@@ -19,6 +19,8 @@ export interface RoomDeps {
   logger: Logger;
   metrics: SyncMetrics;
   channel: RoomChannel;
+  /** Updates that would take the stored document past this many bytes are refused. */
+  maxDocumentBytes: number;
 }
 
 /** Origin of changes that came from another instance: relayed to local sockets, never published back. */
@@ -49,6 +51,9 @@ export class Room {
   private queue: Promise<void> = Promise.resolve();
   private appendedSinceCompaction = 0;
   private compacting = false;
+  /** Bytes the document takes in the store: loaded state and tail, plus what was appended since. */
+  private storedBytes = 0;
+  private readonly maxDocumentBytes: number;
 
   private constructor(documentId: string, deps: RoomDeps) {
     this.documentId = documentId;
@@ -56,6 +61,7 @@ export class Room {
     this.logger = deps.logger;
     this.metrics = deps.metrics;
     this.channel = deps.channel;
+    this.maxDocumentBytes = deps.maxDocumentBytes;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -89,6 +95,7 @@ export class Room {
   private async applyStored(): Promise<number> {
     const stored = await this.log.load(this.documentId);
     const parts = stored.state ? [stored.state, ...stored.updates] : stored.updates;
+    this.storedBytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
     this.doc.transact(() => {
       for (const update of parts) {
         try {
@@ -173,6 +180,11 @@ export class Room {
     }
     // Parse before storing: a malformed update must never reach the log.
     Y.decodeUpdate(update);
+    if (this.storedBytes + update.byteLength > this.maxDocumentBytes) {
+      this.metrics.refused.inc({ reason: 'document-too-large' });
+      connection.send(frames.documentTooLarge(this.maxDocumentBytes));
+      return;
+    }
     this.enqueue(() => this.persistAndApply(connection, update));
   }
 
@@ -183,6 +195,7 @@ export class Room {
     try {
       await this.log.append(this.documentId, update);
       stopTimer();
+      this.storedBytes += update.byteLength;
     } catch (error) {
       this.logger.error({ err: error, documentId: this.documentId }, 'could not store an update; closing the sender');
       connection.close(closeCode.storeUnavailable, 'store unavailable');
@@ -203,7 +216,11 @@ export class Room {
     this.appendedSinceCompaction = 0;
     this.log
       .compact(this.documentId, Y.mergeUpdates)
-      .then(() => this.metrics.compactions.inc({ result: 'ok' }))
+      .then(() => {
+        this.metrics.compactions.inc({ result: 'ok' });
+        // Roughly what the store now holds: the merged state (the tail appended meanwhile is small).
+        this.storedBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+      })
       .catch((error: unknown) => {
         this.metrics.compactions.inc({ result: 'failed' });
         this.logger.warn({ err: error, documentId: this.documentId }, 'compaction failed; will retry');

@@ -22,7 +22,13 @@ export class RoomRegistry {
   private readonly metrics: SyncMetrics;
   private readonly idleMs: number;
 
-  constructor(deps: { log: UpdateLog; fanout: Fanout; logger: Logger; metrics: SyncMetrics }, options: { idleMs?: number } = {}) {
+  private readonly maxDocumentBytes: number;
+
+  constructor(
+    deps: { log: UpdateLog; fanout: Fanout; logger: Logger; metrics: SyncMetrics },
+    options: { idleMs?: number; maxDocumentBytes: number },
+  ) {
+    this.maxDocumentBytes = options.maxDocumentBytes;
     this.log = deps.log;
     this.fanout = deps.fanout;
     this.logger = deps.logger;
@@ -45,6 +51,7 @@ export class RoomRegistry {
         log: this.log,
         logger: this.logger,
         metrics: this.metrics,
+        maxDocumentBytes: this.maxDocumentBytes,
         channel: {
           publishUpdate: (update) => this.fanout.publishUpdate(documentId, update),
           publishAwareness: (update) => this.fanout.publishAwareness(documentId, update),

@@ -10,6 +10,7 @@ import type { SyncMetrics } from '../metrics.ts';
 import { can } from '../policies/workshop.ts';
 import type { Store } from '../storage/ports.ts';
 import { Connection } from './connection.ts';
+import { TokenBucket } from './rate-limit.ts';
 import { MalformedMessageError, type Room } from './room.ts';
 import type { RoomRegistry } from './rooms.ts';
 
@@ -68,6 +69,7 @@ export function createSyncServer(deps: SyncDeps) {
         sessionId: auth.session.id,
         readOnly: !can(role, 'editDocuments'),
         wantsAcks: url.searchParams.get(ackQueryParam) === '1',
+        rate: new TokenBucket(deps.env.syncRatePerSecond, deps.env.syncRateBurst),
       });
       serve(room, connection);
     });
@@ -78,6 +80,12 @@ export function createSyncServer(deps: SyncDeps) {
     ws.yAlive = true;
     ws.on('pong', () => (ws.yAlive = true));
     ws.on('message', (data, isBinary) => {
+      if (!connection.rate.take()) {
+        deps.metrics.refused.inc({ reason: 'rate' });
+        deps.logger.warn({ documentId: room.documentId, userId: connection.userId }, 'sync rate limit exceeded; closing');
+        connection.close(closeCode.rateLimited, 'rate limit exceeded');
+        return;
+      }
       try {
         if (!isBinary) throw new MalformedMessageError('text frame');
         room.receive(connection, toBytes(data));
