@@ -75,7 +75,9 @@ for (const kind of storeKinds) {
       const rebuilt = new Y.Doc();
       for (const update of stored.state ? [stored.state, ...stored.updates] : stored.updates) Y.applyUpdate(rebuilt, update);
       expect(Y.encodeStateVector(rebuilt)).toEqual(Y.encodeStateVector(clients[0]!.doc));
-      for (const name of ['text', 'map', 'array']) rebuilt.get(name, name === 'text' ? Y.Text : name === 'map' ? Y.Map : Y.Array);
+      rebuilt.getText('text');
+      rebuilt.getMap('map');
+      rebuilt.getArray('array');
       rebuilt.getXmlFragment('rich');
       expect(rebuilt.toJSON()).toMatchObject({
         text: snapshots[0]!.text,

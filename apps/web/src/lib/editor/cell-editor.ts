@@ -1,0 +1,79 @@
+import { Editor } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import StarterKit from '@tiptap/starter-kit';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { PresenceUser } from './presence.ts';
+
+export interface CellEditorOptions {
+  /** The element the editor mounts into. */
+  element: HTMLElement;
+  fragment: Y.XmlFragment;
+  /** The document's shared awareness: every cell editor of the page uses the same one. */
+  awareness: Awareness;
+  user: PresenceUser;
+  editable: boolean;
+  /** Space-separated ids of the elements that name the cell (column and row headers). */
+  labelledBy: string;
+  describedBy?: string;
+}
+
+/**
+ * Another person's caret: a thin line in their colour. Their name is on the cell's presence
+ * tag already; a text label here would also become part of the cell's text content.
+ */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const caret = document.createElement('span');
+  caret.className = 'collaboration-carets__caret';
+  caret.setAttribute('aria-hidden', 'true');
+  if (typeof user['color'] === 'string' && /^#[0-9a-f]{6}$/i.test(user['color'])) caret.style.borderColor = user['color'];
+  return caret;
+}
+
+/**
+ * A small Tiptap editor bound to one rich-text cell. Paragraphs, lists, bold/italic/underline
+ * and line breaks; no headings or code. Undo is per cell (Collaboration's Yjs undo manager).
+ *
+ * Tab and Shift+Tab always move focus to the next/previous control, as in any form, instead of
+ * indenting list items: a table of editors must never trap the keyboard.
+ */
+export function createCellEditor(options: CellEditorOptions): Editor {
+  const attributes: Record<string, string> = {
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-labelledby': options.labelledBy,
+    spellcheck: 'true',
+  };
+  if (options.describedBy) attributes['aria-describedby'] = options.describedBy;
+
+  const editor = new Editor({
+    element: options.element,
+    editable: options.editable,
+    extensions: [
+      StarterKit.configure({
+        undoRedo: false,
+        heading: false,
+        codeBlock: false,
+        code: false,
+        blockquote: false,
+        horizontalRule: false,
+        link: false,
+        // Would write an extra paragraph into shared cells just by opening them.
+        trailingNode: false,
+      }),
+      Collaboration.configure({ fragment: options.fragment }),
+      CollaborationCaret.configure({ provider: { awareness: options.awareness }, user: options.user, render: renderCaret }),
+    ],
+    editorProps: { attributes },
+  });
+
+  const keepTabForFocus = (event: KeyboardEvent) => {
+    // Capture phase on the wrapper: ProseMirror (on the inner element) never sees the key,
+    // and the browser's default focus move still happens.
+    if (event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey) event.stopPropagation();
+  };
+  options.element.addEventListener('keydown', keepTabForFocus, true);
+  editor.on('destroy', () => options.element.removeEventListener('keydown', keepTabForFocus, true));
+  return editor;
+}

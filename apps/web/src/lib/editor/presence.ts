@@ -1,0 +1,72 @@
+import type { Awareness } from 'y-protocols/awareness';
+
+/** What each client publishes in its awareness state. */
+export interface PresenceUser {
+  id: string;
+  name: string;
+  /** `#rrggbb`: y-prosemirror carets accept six-digit hex only. */
+  color: string;
+}
+
+export interface CellRef {
+  rowId: string;
+  columnId: string;
+}
+
+export interface Peer {
+  clientId: number;
+  user: PresenceUser;
+  cell: CellRef | null;
+}
+
+/**
+ * Presence colours: each keeps at least 4.5:1 contrast with white text (the name tags) and
+ * 3:1 with the page background (the cell outlines).
+ */
+const palette = [
+  '#1f5fa8', '#b3261e', '#1d6b35', '#7a4a9c', '#8a5a00', '#00696f',
+  '#a23b72', '#3f51b5', '#9c4400', '#5c5f00', '#005a9e',
+] as const;
+
+/** A stable colour for a user id (FNV-1a hash into the palette). */
+export function colourFor(userId: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < userId.length; i++) {
+    hash ^= userId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return palette[(hash >>> 0) % palette.length]!;
+}
+
+export function cellKey(cell: CellRef): string {
+  return `${cell.rowId}\u0000${cell.columnId}`;
+}
+
+/** Other clients' presence, sorted by name; states without a valid user are skipped. */
+export function readPeers(awareness: Awareness): Peer[] {
+  const peers: Peer[] = [];
+  for (const [clientId, state] of awareness.getStates()) {
+    if (clientId === awareness.clientID) continue;
+    const user = parseUser((state as Record<string, unknown>)['user']);
+    if (!user) continue;
+    peers.push({ clientId, user, cell: parseCell((state as Record<string, unknown>)['cell']) });
+  }
+  return peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+}
+
+function parseUser(value: unknown): PresenceUser | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, name, color } = value as Record<string, unknown>;
+  if (typeof name !== 'string' || name.trim() === '') return null;
+  return {
+    id: typeof id === 'string' ? id : name,
+    name: name.slice(0, 80),
+    color: typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : '#4a5565',
+  };
+}
+
+function parseCell(value: unknown): CellRef | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { rowId, columnId } = value as Record<string, unknown>;
+  return typeof rowId === 'string' && typeof columnId === 'string' ? { rowId, columnId } : null;
+}
