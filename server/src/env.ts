@@ -21,6 +21,8 @@ const envSchema = z.object({
   SYNC_RATE_BURST: z.coerce.number().int().positive().default(2000),
   /** Ceiling on a document's stored size, in bytes; updates beyond it are refused. */
   SYNC_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  /** With REDIS_URL: how often rooms in use re-read the store, in case an instance died between storing and publishing. */
+  SYNC_CATCHUP_MS: z.coerce.number().int().positive().default(10_000),
   /** Folder of the built web app; the server serves it as static files. */
   WEB_BUILD_DIR: z.string().optional(),
 });
@@ -45,6 +47,7 @@ export interface Env {
   syncRatePerSecond: number;
   syncRateBurst: number;
   syncMaxDocumentBytes: number;
+  syncCatchUpMs: number;
   webBuildDir: string;
 }
 
@@ -78,6 +81,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     syncRatePerSecond: env.SYNC_RATE_PER_SECOND,
     syncRateBurst: env.SYNC_RATE_BURST,
     syncMaxDocumentBytes: env.SYNC_MAX_DOCUMENT_BYTES,
+    syncCatchUpMs: env.SYNC_CATCHUP_MS,
     webBuildDir: path.resolve(env.WEB_BUILD_DIR ?? new URL('../../apps/web/build', import.meta.url).pathname),
   };
 }

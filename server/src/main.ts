@@ -46,9 +46,13 @@ export async function startServer(configured: Env): Promise<RunningServer> {
   // From here to attaching the request handler nothing awaits, so no request finds the server without one.
 
   const metrics = new SyncMetrics();
-  const rooms = new RoomRegistry({ log: store.updates, fanout, logger, metrics }, { maxDocumentBytes: env.syncMaxDocumentBytes });
+  const rooms = new RoomRegistry({ log: store.updates, fanout, logger, metrics }, {
+    maxDocumentBytes: env.syncMaxDocumentBytes,
+    catchUpMs: env.syncCatchUpMs,
+  });
   fanout.onControl((message) => {
     if (message.type === 'session-ended') rooms.closeSession(message.sessionId, closeCode.unauthorized, 'session ended');
+    else rooms.closeUserInWorkshop(message.userId, message.workshopId, closeCode.accessChanged, 'access changed');
   });
   const sync = createSyncServer({ env, store, logger, rooms, metrics });
   const app = createApp({

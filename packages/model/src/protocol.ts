@@ -26,18 +26,24 @@ export const messageType = {
 /** Query parameter a client sets to receive `persistedAck` messages. */
 export const ackQueryParam = 'acks';
 
-/** WebSocket close codes (4000–4999 is the range RFC 6455 leaves to applications). */
+/**
+ * WebSocket close codes (4000–4999 is the range RFC 6455 leaves to applications). As the stock
+ * y-websocket client assumes, 4400–4499 are final (the client stops reconnecting: reconnecting
+ * cannot help) and 4500–4599 are transient (the client reconnects with backoff).
+ */
 export const closeCode = {
   goingAway: 1001,
-  /** A frame that is not a valid y-protocols message or Yjs update. */
+  /** A frame that is not a valid y-protocols message or Yjs update. Final. */
   malformedMessage: 4400,
-  /** The session ended or the user lost access while connected. */
+  /** The session ended while connected. Final: sign in again. */
   unauthorized: 4401,
   forbidden: 4403,
-  /** A frame larger than the server's per-message limit (ws itself closes with 1009 first). */
+  /** A frame larger than the server's per-message limit (ws itself closes with 1009 first). Final. */
   messageTooLarge: 4413,
-  /** The connection sent more messages than its rate limit allows. */
-  rateLimited: 4429,
-  /** The store could not be reached; the client should reconnect later. */
+  /** The store could not be reached; reconnect later. */
   storeUnavailable: 4503,
+  /** The user's role in the workshop changed: reconnect to get the new rights (or a 403 if removed). */
+  accessChanged: 4508,
+  /** The connection sent more messages than its rate limit allows; reconnect after backoff. */
+  rateLimited: 4529,
 } as const;

@@ -37,15 +37,23 @@ export async function createDocument(
   return store.documents.create({ workshopId, type: input.type, title: input.title, createdBy: user.id, initialState });
 }
 
+/** Add a member or change their role; returns the member's user id. */
 export async function addMember(
   store: Store,
   user: User,
   workshopId: string,
   input: { email: string; role: WorkshopRole },
-): Promise<void> {
+): Promise<string> {
   const { role } = await requireWorkshopRole(store, workshopId, user);
   if (!can(role, 'manageMembers')) throw errors.forbidden();
   const member = await store.users.byEmail(input.email);
   if (!member) throw errors.unprocessable('unknown_user', 'No user has that email; create the user first');
   await store.workshops.setMember(workshopId, member.id, input.role);
+  return member.id;
+}
+
+export async function removeMember(store: Store, user: User, workshopId: string, memberId: string): Promise<void> {
+  const { role } = await requireWorkshopRole(store, workshopId, user);
+  if (!can(role, 'manageMembers')) throw errors.forbidden();
+  if (!(await store.workshops.removeMember(workshopId, memberId))) throw errors.notFound('Member');
 }

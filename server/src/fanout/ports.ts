@@ -13,7 +13,8 @@ export interface DocumentSubscriber {
 
 export type ControlMessage =
   | { type: 'session-ended'; sessionId: string }
-  | { type: 'user-ended'; userId: string };
+  /** A user's role in a workshop changed or was removed: their sockets there reconnect under the new rights. */
+  | { type: 'access-changed'; userId: string; workshopId: string };
 
 export interface Fanout {
   readonly kind: 'local' | 'redis';

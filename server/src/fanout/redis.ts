@@ -11,7 +11,7 @@ const instanceIdLength = 16;
 
 const controlSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session-ended'), sessionId: z.string() }),
-  z.object({ type: z.literal('user-ended'), userId: z.string() }),
+  z.object({ type: z.literal('access-changed'), userId: z.string(), workshopId: z.string() }),
 ]);
 
 /**

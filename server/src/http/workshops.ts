@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { addMember, createDocument, requireDocumentRole, requireWorkshopRole } from '../commands/workshops.ts';
+import { addMember, createDocument, removeMember, requireDocumentRole, requireWorkshopRole } from '../commands/workshops.ts';
 import { errors } from '../errors.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './middleware.ts';
@@ -36,8 +36,17 @@ export const workshopRoutes = new Hono<AppEnv>()
   .post('/:id/members', async (c) => {
     const workshopId = parseId(c.req.param('id'), 'Workshop');
     const body = await jsonBody(c, addMemberBody);
-    await addMember(c.var.deps.store, c.var.auth!.user, workshopId, body);
-    return c.json({ ok: true }, 201);
+    const userId = await addMember(c.var.deps.store, c.var.auth!.user, workshopId, body);
+    // An existing member's role may have changed: their open sockets reconnect under the new one.
+    c.var.deps.fanout.publishControl({ type: 'access-changed', userId, workshopId });
+    return c.json({ userId, role: body.role }, 201);
+  })
+  .delete('/:id/members/:userId', async (c) => {
+    const workshopId = parseId(c.req.param('id'), 'Workshop');
+    const userId = parseId(c.req.param('userId'), 'Member');
+    await removeMember(c.var.deps.store, c.var.auth!.user, workshopId, userId);
+    c.var.deps.fanout.publishControl({ type: 'access-changed', userId, workshopId });
+    return c.body(null, 204);
   })
   .post('/:id/documents', async (c) => {
     const workshopId = parseId(c.req.param('id'), 'Workshop');

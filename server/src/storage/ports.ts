@@ -64,6 +64,8 @@ export interface WorkshopStore {
   listForUser(userId: string): Promise<(Workshop & { role: WorkshopRole })[]>;
   role(workshopId: string, userId: string): Promise<WorkshopRole | undefined>;
   setMember(workshopId: string, userId: string, role: WorkshopRole): Promise<void>;
+  /** Returns false when the user was not a member. */
+  removeMember(workshopId: string, userId: string): Promise<boolean>;
 }
 
 export interface DocumentStore {

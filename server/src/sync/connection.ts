@@ -6,6 +6,8 @@ export class Connection {
   readonly socket: WebSocket;
   readonly userId: string;
   readonly sessionId: string;
+  /** The workshop of the document, for closing sockets when the user's rights there change. */
+  readonly workshopId: string;
   /** Observers (and, later, anyone while a document is locked): updates are dropped, not stored or relayed. */
   readonly readOnly: boolean;
   /** Connected with `?acks=1`: told when its updates are durable. Stock clients never ask. */
@@ -15,8 +17,17 @@ export class Connection {
   readonly rate: TokenBucket;
   toldReadOnly = false;
 
-  constructor(init: { socket: WebSocket; userId: string; sessionId: string; readOnly: boolean; wantsAcks: boolean; rate: TokenBucket }) {
+  constructor(init: {
+    socket: WebSocket;
+    userId: string;
+    sessionId: string;
+    workshopId: string;
+    readOnly: boolean;
+    wantsAcks: boolean;
+    rate: TokenBucket;
+  }) {
     this.socket = init.socket;
+    this.workshopId = init.workshopId;
     this.rate = init.rate;
     this.userId = init.userId;
     this.sessionId = init.sessionId;

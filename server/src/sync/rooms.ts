@@ -23,12 +23,19 @@ export class RoomRegistry {
   private readonly idleMs: number;
 
   private readonly maxDocumentBytes: number;
+  private catchUpTimer: NodeJS.Timeout | undefined;
 
   constructor(
     deps: { log: UpdateLog; fanout: Fanout; logger: Logger; metrics: SyncMetrics },
-    options: { idleMs?: number; maxDocumentBytes: number },
+    options: { idleMs?: number; maxDocumentBytes: number; catchUpMs?: number },
   ) {
     this.maxDocumentBytes = options.maxDocumentBytes;
+    // An instance that crashed after storing an update but before publishing it leaves the
+    // others stale; with several instances, rooms in use re-read the store now and then.
+    if (deps.fanout.kind !== 'local' && options.catchUpMs) {
+      this.catchUpTimer = setInterval(() => void this.catchUpAll(), options.catchUpMs);
+      this.catchUpTimer.unref();
+    }
     this.log = deps.log;
     this.fanout = deps.fanout;
     this.logger = deps.logger;
@@ -74,7 +81,7 @@ export class RoomRegistry {
   private async catchUpAll(): Promise<void> {
     const rooms = await Promise.allSettled([...this.rooms.values()]);
     for (const result of rooms) {
-      if (result.status !== 'fulfilled') continue;
+      if (result.status !== 'fulfilled' || result.value.connections.size === 0) continue;
       await result.value.catchUp().catch((error: unknown) => this.logger.warn({ err: error }, 'catch-up from the store failed'));
     }
   }
@@ -87,12 +94,16 @@ export class RoomRegistry {
     clearTimeout(this.idleTimers.get(documentId));
     this.idleTimers.delete(documentId);
     await this.unloading.get(documentId);
-    let room = this.rooms.get(documentId);
-    if (!room) {
-      room = this.load(documentId);
-      this.rooms.set(documentId, room);
-      room.catch(() => this.rooms.delete(documentId));
+    const existing = this.rooms.get(documentId);
+    if (existing) {
+      const room = await existing;
+      // An idle room is not caught up periodically; re-read the store before someone uses it again.
+      if (room.connections.size === 0 && this.fanout.kind !== 'local') await room.catchUp();
+      return room;
     }
+    const room = this.load(documentId);
+    this.rooms.set(documentId, room);
+    room.catch(() => this.rooms.delete(documentId));
     return room;
   }
 
@@ -111,6 +122,15 @@ export class RoomRegistry {
     sockets?.delete(connection);
     if (sockets?.size === 0) this.bySession.delete(connection.sessionId);
     if (room.connections.size === 0) this.scheduleUnload(room);
+  }
+
+  /** Close a user's sockets on the documents of one workshop (membership or role changed). */
+  closeUserInWorkshop(userId: string, workshopId: string, code: number, reason: string): void {
+    for (const sockets of this.bySession.values()) {
+      for (const connection of sockets) {
+        if (connection.userId === userId && connection.workshopId === workshopId) connection.close(code, reason);
+      }
+    }
   }
 
   /** Close every socket of a session (sign-out, revocation) with `code`. */
@@ -140,6 +160,7 @@ export class RoomRegistry {
 
   /** Close every socket with `code` and wait until every received update is stored. */
   async closeAll(code: number, reason: string): Promise<void> {
+    clearInterval(this.catchUpTimer);
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     const rooms = await Promise.allSettled([...this.rooms.values()]);
     for (const result of rooms) {

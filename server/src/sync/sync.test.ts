@@ -181,6 +181,27 @@ for (const kind of storeKinds) describe(`sync on ${kind}`, () => {
       fresh.destroy();
     });
 
+    it('closes a removed member’s sockets, and reconnects a demoted one read-only', async () => {
+      const documentId = await newGoalTable();
+      const member = await userWithRole(`sync-removed-${kind}@example.com`, 'participant');
+      const me = await member.json('GET', '/api/me');
+      const { socket } = await rawSocket(server.origin, `/sync/${documentId}`, { cookie: member.cookie! });
+      const closed = new Promise<number>((resolve) => socket!.once('close', (code) => resolve(code)));
+      const started = Date.now();
+      expect((await admin.request('DELETE', `/api/workshops/${workshopId}/members/${me.user.id}`)).status).toBe(204);
+      expect(await closed).toBe(closeCode.accessChanged);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect((await rawSocket(server.origin, `/sync/${documentId}`, { cookie: member.cookie! })).status).toBe(403);
+
+      await admin.json('POST', `/api/workshops/${workshopId}/members`, { email: me.user.email, role: 'participant' });
+      const client = connectProvider(server.origin, documentId, member.cookie);
+      await client.synced;
+      expect(client.readOnly).toBe(false);
+      await admin.json('POST', `/api/workshops/${workshopId}/members`, { email: me.user.email, role: 'observer' });
+      await eventually(() => expect(client.readOnly).toBe(true));
+      client.destroy();
+    });
+
     it('closes the sockets of a session when it signs out', async () => {
       const documentId = await newGoalTable();
       const user = await userWithRole('sync-logout@example.com', 'participant');

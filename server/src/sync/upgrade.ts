@@ -67,6 +67,7 @@ export function createSyncServer(deps: SyncDeps) {
         socket: ws,
         userId: auth.user.id,
         sessionId: auth.session.id,
+        workshopId: document.workshopId,
         readOnly: !can(role, 'editDocuments'),
         wantsAcks: url.searchParams.get(ackQueryParam) === '1',
         rate: new TokenBucket(deps.env.syncRatePerSecond, deps.env.syncRateBurst),

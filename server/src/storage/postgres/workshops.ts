@@ -55,6 +55,11 @@ export function postgresWorkshops(pool: pg.Pool): WorkshopStore {
     async setMember(workshopId, userId, role) {
       await pool.query(upsertMember, [workshopId, userId, role]);
     },
+    async removeMember(workshopId, userId) {
+      if (!uuidPattern.test(workshopId) || !uuidPattern.test(userId)) return false;
+      const { rowCount } = await pool.query('DELETE FROM workshop_members WHERE workshop_id = $1 AND user_id = $2', [workshopId, userId]);
+      return (rowCount ?? 0) > 0;
+    },
   };
 }
 

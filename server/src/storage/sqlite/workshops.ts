@@ -26,6 +26,7 @@ export function sqliteWorkshops(db: DatabaseSync): WorkshopStore {
      WHERE m.user_id = ? ORDER BY w.created_at DESC, w.id`,
   );
   const role = db.prepare('SELECT role FROM workshop_members WHERE workshop_id = ? AND user_id = ?');
+  const removeMember = db.prepare('DELETE FROM workshop_members WHERE workshop_id = ? AND user_id = ?');
   return {
     async create(input) {
       const workshop: Workshop = { id: randomUUID(), title: input.title, createdBy: input.createdBy, createdAt: Date.now() };
@@ -49,6 +50,9 @@ export function sqliteWorkshops(db: DatabaseSync): WorkshopStore {
     },
     async setMember(workshopId, userId, memberRole) {
       upsertMember.run(workshopId, userId, memberRole);
+    },
+    async removeMember(workshopId, userId) {
+      return Number(removeMember.run(workshopId, userId).changes) > 0;
     },
   };
 }
