@@ -13,6 +13,8 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),
   DEMO: z.enum(['0', '1']).optional(),
+  /** Name of the organisation created on first start, with the first admin. */
+  ORGANISATION_NAME: z.string().trim().min(1).max(120).default('Yhteispaja'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest WebSocket frame a client may send, in bytes. */
   SYNC_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
@@ -42,6 +44,7 @@ export interface Env {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   demo: boolean;
+  organisationName: string;
   logLevel: string;
   syncMaxMessageBytes: number;
   syncRatePerSecond: number;
@@ -76,6 +79,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
     demo: env.DEMO === '1',
+    organisationName: env.ORGANISATION_NAME,
     logLevel: env.LOG_LEVEL,
     syncMaxMessageBytes: env.SYNC_MAX_MESSAGE_BYTES,
     syncRatePerSecond: env.SYNC_RATE_PER_SECOND,

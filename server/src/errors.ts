@@ -30,6 +30,8 @@ export const errors = {
   /** Also used for things that exist but the caller may not see, so ids leak nothing. */
   notFound: (what: string) => new AppError('not_found', 404, `${what} not found`),
   conflict: (code: string, message: string) => new AppError(code, 409, message),
+  /** Something that existed and can no longer be used (an expired or revoked invitation). */
+  gone: (code: string, message: string) => new AppError(code, 410, message),
   unprocessable: (code: string, message: string) => new AppError(code, 422, message),
   storeUnavailable: () => new AppError('store_unavailable', 503, 'The data store is not answering'),
 };

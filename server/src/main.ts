@@ -29,7 +29,12 @@ export async function startServer(configured: Env): Promise<RunningServer> {
   const store = configured.databaseUrl
     ? await openPostgresStore(configured.databaseUrl, configured.databaseSchema ? { schema: configured.databaseSchema } : {})
     : openSqliteStore(configured.dataDir);
-  await bootstrapAdmin(store, { email: configured.adminEmail, password: configured.adminPassword, demo: configured.demo }, logger);
+  await bootstrapAdmin(store, {
+      email: configured.adminEmail,
+      password: configured.adminPassword,
+      organisationName: configured.organisationName,
+      demo: configured.demo,
+    }, logger);
 
   const fanout = configured.redisUrl ? await redisFanout(configured.redisUrl, logger) : localFanout();
 
@@ -62,7 +67,9 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     signInThrottle: { account: new AttemptThrottle(10, 15 * 60_000), address: new AttemptThrottle(100, 15 * 60_000) },
     fanout,
     metrics,
-    onSessionEnded: (sessionId) => fanout.publishControl({ type: 'session-ended', sessionId }),
+    endSessions: (sessionIds) => {
+      for (const sessionId of sessionIds) fanout.publishControl({ type: 'session-ended', sessionId });
+    },
   });
   if (!serveWebApp(app, env.webBuildDir)) {
     logger.warn({ dir: env.webBuildDir }, 'web app not built; serving the API only (run pnpm build)');

@@ -10,8 +10,6 @@ const argon2Async = promisify(argon2);
  */
 const params = { memory: 19_456, passes: 2, parallelism: 1, tagLength: 32 } as const;
 
-export const minimumPasswordLength = 10;
-
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const hash = await argon2Async('argon2id', { message: password, nonce: salt, ...params });

@@ -3,13 +3,27 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import type { Session, SessionStore, User } from '../storage/ports.ts';
 
 /**
- * Sessions as in Lucia's guide: the browser holds a random token; the store holds only its
- * SHA-256, so a leaked database cannot be replayed as cookies. Sessions last 30 days and are
- * renewed when used in their last 15 days.
+ * Sessions as in Lucia's guide: the browser holds a random token (20 bytes, base32); the store
+ * holds only its SHA-256, so a leaked database cannot be replayed as cookies. A session expires
+ * after 30 days without use and is renewed when used in its last 15 days, but never past its
+ * absolute lifetime (OWASP ASVS 5.0, V7.3: inactivity and absolute timeouts by risk):
+ * - guests: 24 hours. A guest came in through a link shown on a projector, on whatever device
+ *   was at hand; the workshop day is what the link is for.
+ * - admins (system or organisation): 12 hours. Their session can create users and end others'
+ *   sessions, so a stolen one must be short-lived; signing in once a working day is the cost.
+ * - staff: 90 days. They work in the same workshops for months on their own devices; the 30-day
+ *   inactivity timeout ends forgotten sessions well before that.
  */
-const day = 24 * 60 * 60 * 1000;
-export const sessionLifetimeMs = 30 * day;
+const hour = 60 * 60 * 1000;
+const day = 24 * hour;
+export const sessionIdleLifetimeMs = 30 * day;
 const renewWithinMs = 15 * day;
+
+export function absoluteLifetimeMs(user: Pick<User, 'isAdmin' | 'organisationRole'>): number {
+  if (user.organisationRole === 'guest') return 24 * hour;
+  if (user.isAdmin || user.organisationRole === 'admin') return 12 * hour;
+  return 90 * day;
+}
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20);
@@ -21,8 +35,15 @@ export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(sessions: SessionStore, token: string, userId: string, now = Date.now()): Promise<Session> {
-  const session: Session = { id: sessionIdFromToken(token), userId, expiresAt: now + sessionLifetimeMs, createdAt: now };
+export async function createSession(sessions: SessionStore, token: string, user: User, now = Date.now()): Promise<Session> {
+  const absoluteExpiresAt = now + absoluteLifetimeMs(user);
+  const session: Session = {
+    id: sessionIdFromToken(token),
+    userId: user.id,
+    expiresAt: Math.min(now + sessionIdleLifetimeMs, absoluteExpiresAt),
+    absoluteExpiresAt,
+    createdAt: now,
+  };
   await sessions.create(session);
   return session;
 }
@@ -39,13 +60,14 @@ export async function validateSessionToken(sessions: SessionStore, token: string
   const found = await sessions.get(id);
   if (!found) return undefined;
   const { session, user } = found;
-  if (now >= session.expiresAt) {
+  if (now >= session.expiresAt || now >= session.absoluteExpiresAt) {
     await sessions.delete(id);
     return undefined;
   }
-  if (now >= session.expiresAt - renewWithinMs) {
-    session.expiresAt = now + sessionLifetimeMs;
-    await sessions.setExpiry(id, session.expiresAt);
+  const renewed = Math.min(now + sessionIdleLifetimeMs, session.absoluteExpiresAt);
+  if (now >= session.expiresAt - renewWithinMs && renewed > session.expiresAt) {
+    session.expiresAt = renewed;
+    await sessions.setExpiry(id, renewed);
     return { session, user, renewed: true };
   }
   return { session, user, renewed: false };

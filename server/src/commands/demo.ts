@@ -14,7 +14,7 @@ const kainuuRows: { goal: string; task: string; status: string; schedule: string
 
 /** DEMO=1 on first start: a workshop with a goal table filled from a real action plan. */
 export async function createDemo(store: Store, owner: User, logger: Logger): Promise<void> {
-  const workshop = await store.workshops.create({ title: 'Demo: Paljon tukea tarvitsevat', createdBy: owner.id });
+  const workshop = await store.workshops.create({ organisationId: owner.organisationId, title: 'Demo: Paljon tukea tarvitsevat', createdBy: owner.id });
   const doc = new Y.Doc();
   const table = GoalTable.create(doc, { title: 'Kainuun tavoitteet 2016', columns: actionPlanGoalTable.columns('fi') });
   for (const row of kainuuRows) {

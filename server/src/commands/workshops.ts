@@ -1,13 +1,20 @@
 import { initialDocumentState, UnknownTemplateError, UnsupportedDocumentTypeError, type DocumentType, type Locale } from '@yhteispaja/model';
 import { errors } from '../errors.ts';
-import { can } from '../policies/workshop.ts';
+import { canCreateWorkshops } from '../policies/organisation.ts';
+import { can, type WorkshopAction } from '../policies/workshop.ts';
 import type { DocumentRecord, Store, User, Workshop, WorkshopRole } from '../storage/ports.ts';
 
 /** The caller's role in a workshop; a workshop they are not in is reported as missing, so ids leak nothing. */
-export async function requireWorkshopRole(store: Store, workshopId: string, user: User): Promise<{ workshop: Workshop; role: WorkshopRole }> {
+export async function requireWorkshopRole(
+  store: Store,
+  workshopId: string,
+  user: User,
+  action: WorkshopAction = 'view',
+): Promise<{ workshop: Workshop; role: WorkshopRole }> {
   const workshop = await store.workshops.get(workshopId);
   const role = workshop ? await store.workshops.role(workshop.id, user.id) : undefined;
   if (!workshop || !role) throw errors.notFound('Workshop');
+  if (!can(role, action)) throw errors.forbidden();
   return { workshop, role };
 }
 
@@ -18,14 +25,18 @@ export async function requireDocumentRole(store: Store, documentId: string, user
   return { document, role };
 }
 
+export async function createWorkshop(store: Store, user: User, input: { title: string; retentionDays?: number | undefined }): Promise<Workshop> {
+  if (!canCreateWorkshops(user)) throw errors.forbidden();
+  return store.workshops.create({ organisationId: user.organisationId, title: input.title, createdBy: user.id, retentionDays: input.retentionDays ?? null });
+}
+
 export async function createDocument(
   store: Store,
   user: User,
   workshopId: string,
   input: { type: DocumentType; title: string; template?: string | undefined; locale: Locale },
 ): Promise<DocumentRecord> {
-  const { role } = await requireWorkshopRole(store, workshopId, user);
-  if (!can(role, 'createDocuments')) throw errors.forbidden();
+  await requireWorkshopRole(store, workshopId, user, 'createDocuments');
   let initialState: Uint8Array;
   try {
     initialState = initialDocumentState(input);
@@ -37,23 +48,28 @@ export async function createDocument(
   return store.documents.create({ workshopId, type: input.type, title: input.title, createdBy: user.id, initialState });
 }
 
-/** Add a member or change their role; returns the member's user id. */
+/**
+ * Add a staff member of the workshop's organisation by email, or change their role. Someone of
+ * another organisation is reported exactly like an unknown email.
+ */
 export async function addMember(
   store: Store,
   user: User,
   workshopId: string,
   input: { email: string; role: WorkshopRole },
-): Promise<string> {
-  const { role } = await requireWorkshopRole(store, workshopId, user);
-  if (!can(role, 'manageMembers')) throw errors.forbidden();
+): Promise<{ workshop: Workshop; member: User; previousRole: WorkshopRole | undefined }> {
+  const { workshop } = await requireWorkshopRole(store, workshopId, user, 'manageMembers');
   const member = await store.users.byEmail(input.email);
-  if (!member) throw errors.unprocessable('unknown_user', 'No user has that email; create the user first');
+  if (!member || member.organisationId !== workshop.organisationId || member.organisationRole === 'guest') {
+    throw errors.unprocessable('unknown_user', 'No user of this organisation has that email');
+  }
+  const previousRole = await store.workshops.role(workshopId, member.id);
   await store.workshops.setMember(workshopId, member.id, input.role);
-  return member.id;
+  return { workshop, member, previousRole };
 }
 
-export async function removeMember(store: Store, user: User, workshopId: string, memberId: string): Promise<void> {
-  const { role } = await requireWorkshopRole(store, workshopId, user);
-  if (!can(role, 'manageMembers')) throw errors.forbidden();
+export async function removeMember(store: Store, user: User, workshopId: string, memberId: string): Promise<Workshop> {
+  const { workshop } = await requireWorkshopRole(store, workshopId, user, 'manageMembers');
   if (!(await store.workshops.removeMember(workshopId, memberId))) throw errors.notFound('Member');
+  return workshop;
 }

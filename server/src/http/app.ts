@@ -5,6 +5,8 @@ import type { AppEnv, HttpDeps } from './context.ts';
 import { loadSession, provideDeps, requireSameOrigin } from './middleware.ts';
 import { onError } from './onerror.ts';
 import { meRoutes, userRoutes } from './users.ts';
+import { organisationRoutes } from './organisations.ts';
+import { inviteRoutes } from './invites.ts';
 import { documentRoutes, workshopRoutes } from './workshops.ts';
 
 /** The HTTP API. Tests call `createApp(deps).request(...)` without a port. */
@@ -34,7 +36,9 @@ export function createApp(deps: HttpDeps): Hono<AppEnv> {
   api.route('/auth', authRoutes);
   api.route('/me', meRoutes);
   api.route('/users', userRoutes);
+  api.route('/organisations', organisationRoutes);
   api.route('/workshops', workshopRoutes);
+  api.route('/invites', inviteRoutes);
   api.route('/documents', documentRoutes);
   api.all('*', () => {
     throw errors.notFound('API route');

@@ -15,8 +15,8 @@ export interface HttpDeps {
   logger: Logger;
   /** Failed sign-ins counted per account and, more loosely, per client address (a shared NAT holds many people). */
   signInThrottle: { account: AttemptThrottle; address: AttemptThrottle };
-  /** Close the live sockets of an ended session (the sync server's job). */
-  onSessionEnded: (sessionId: string) => void;
+  /** Close the live sockets of ended sessions, on every instance (the sync server's job). */
+  endSessions: (sessionIds: readonly string[]) => void;
 }
 
 export interface AppEnv {

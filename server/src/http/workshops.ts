@@ -1,13 +1,16 @@
 import { Hono } from 'hono';
-import { addMember, createDocument, removeMember, requireDocumentRole, requireWorkshopRole } from '../commands/workshops.ts';
+import { addMember, createDocument, createWorkshop, removeMember, requireDocumentRole, requireWorkshopRole } from '../commands/workshops.ts';
+import { createInvite, inviteUrl, revokeInvite } from '../commands/invites.ts';
 import { errors } from '../errors.ts';
+import { auditRequest } from './actor.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './middleware.ts';
-import { presentDocument, presentWorkshop } from './present.ts';
-import { addMemberBody, createDocumentBody, createWorkshopBody, idParam } from './schema.ts';
+import { presentAuditEvent, presentDocument, presentInvite, presentMember, presentWorkshop } from './present.ts';
+import { addMemberBody, auditQuery, createDocumentBody, createInviteBody, createWorkshopBody, idParam } from './schema.ts';
 import { jsonBody } from './validate.ts';
 
-function parseId(value: string, what: string): string {
+/** Ids come from the path; one that is not a UUID is simply not found. */
+export function parseId(value: string, what: string): string {
   const parsed = idParam.safeParse(value);
   if (!parsed.success) throw errors.notFound(what);
   return parsed.data;
@@ -20,8 +23,9 @@ export const workshopRoutes = new Hono<AppEnv>()
     return c.json(workshops.map((w) => presentWorkshop(w, w.role)));
   })
   .post('/', async (c) => {
-    const { title } = await jsonBody(c, createWorkshopBody);
-    const workshop = await c.var.deps.store.workshops.create({ title, createdBy: c.var.auth!.user.id });
+    const body = await jsonBody(c, createWorkshopBody);
+    const workshop = await createWorkshop(c.var.deps.store, c.var.auth!.user, body);
+    await auditRequest(c, 'workshop-created', { workshopId: workshop.id, target: workshop.id, details: { title: workshop.title } });
     return c.json({ id: workshop.id }, 201);
   })
   .get('/:id', async (c) => {
@@ -30,29 +34,68 @@ export const workshopRoutes = new Hono<AppEnv>()
   })
   .get('/:id/documents', async (c) => {
     const { workshop } = await requireWorkshopRole(c.var.deps.store, parseId(c.req.param('id'), 'Workshop'), c.var.auth!.user);
-    const documents = await c.var.deps.store.documents.listForWorkshop(workshop.id);
-    return c.json(documents.map(presentDocument));
+    return c.json((await c.var.deps.store.documents.listForWorkshop(workshop.id)).map(presentDocument));
+  })
+  .post('/:id/documents', async (c) => {
+    const workshopId = parseId(c.req.param('id'), 'Workshop');
+    const body = await jsonBody(c, createDocumentBody);
+    const document = await createDocument(c.var.deps.store, c.var.auth!.user, workshopId, body);
+    await auditRequest(c, 'document-created', { workshopId, target: document.id, details: { type: document.type, title: document.title } });
+    return c.json({ id: document.id }, 201);
+  })
+  .get('/:id/members', async (c) => {
+    const { workshop } = await requireWorkshopRole(c.var.deps.store, parseId(c.req.param('id'), 'Workshop'), c.var.auth!.user);
+    return c.json((await c.var.deps.store.workshops.members(workshop.id)).map(presentMember));
   })
   .post('/:id/members', async (c) => {
     const workshopId = parseId(c.req.param('id'), 'Workshop');
     const body = await jsonBody(c, addMemberBody);
-    const userId = await addMember(c.var.deps.store, c.var.auth!.user, workshopId, body);
+    const { member, previousRole } = await addMember(c.var.deps.store, c.var.auth!.user, workshopId, body);
     // An existing member's role may have changed: their open sockets reconnect under the new one.
-    c.var.deps.fanout.publishControl({ type: 'access-changed', userId, workshopId });
-    return c.json({ userId, role: body.role }, 201);
+    if (previousRole) c.var.deps.fanout.publishControl({ type: 'access-changed', userId: member.id, workshopId });
+    await auditRequest(c, previousRole ? 'member-role-changed' : 'member-added', {
+      workshopId,
+      target: member.id,
+      details: { email: member.email, role: body.role, ...(previousRole ? { previousRole } : {}) },
+    });
+    return c.json({ userId: member.id, role: body.role }, 201);
   })
   .delete('/:id/members/:userId', async (c) => {
     const workshopId = parseId(c.req.param('id'), 'Workshop');
     const userId = parseId(c.req.param('userId'), 'Member');
     await removeMember(c.var.deps.store, c.var.auth!.user, workshopId, userId);
     c.var.deps.fanout.publishControl({ type: 'access-changed', userId, workshopId });
+    await auditRequest(c, 'member-removed', { workshopId, target: userId });
     return c.body(null, 204);
   })
-  .post('/:id/documents', async (c) => {
+  .get('/:id/invites', async (c) => {
+    const { workshop } = await requireWorkshopRole(c.var.deps.store, parseId(c.req.param('id'), 'Workshop'), c.var.auth!.user, 'manageInvites');
+    return c.json((await c.var.deps.store.invites.listForWorkshop(workshop.id)).map(presentInvite));
+  })
+  .post('/:id/invites', async (c) => {
     const workshopId = parseId(c.req.param('id'), 'Workshop');
-    const body = await jsonBody(c, createDocumentBody);
-    const document = await createDocument(c.var.deps.store, c.var.auth!.user, workshopId, body);
-    return c.json({ id: document.id }, 201);
+    const body = await jsonBody(c, createInviteBody);
+    const { invite, token } = await createInvite(c.var.deps.store, c.var.auth!.user, workshopId, body);
+    await auditRequest(c, 'invite-created', { workshopId, target: invite.id, details: { role: invite.role, maxUses: invite.maxUses, expiresAt: invite.expiresAt } });
+    // The token is shown once, here; the store keeps only its hash.
+    return c.json({ ...presentInvite(invite), token, url: inviteUrl(c.var.deps.env.publicOrigin, token) }, 201);
+  })
+  .delete('/:id/invites/:inviteId', async (c) => {
+    const workshopId = parseId(c.req.param('id'), 'Workshop');
+    const inviteId = parseId(c.req.param('inviteId'), 'Invitation');
+    const removeGuests = c.req.query('removeGuests') === 'true';
+    const { removedGuests, endedSessions } = await revokeInvite(c.var.deps.store, c.var.auth!.user, workshopId, inviteId, { removeGuests });
+    c.var.deps.endSessions(endedSessions);
+    for (const guest of removedGuests) c.var.deps.fanout.publishControl({ type: 'access-changed', userId: guest.id, workshopId });
+    await auditRequest(c, 'invite-revoked', { workshopId, target: inviteId, details: { removedGuests: removedGuests.length } });
+    return c.body(null, 204);
+  })
+  .get('/:id/audit', async (c) => {
+    const { workshop } = await requireWorkshopRole(c.var.deps.store, parseId(c.req.param('id'), 'Workshop'), c.var.auth!.user, 'readAudit');
+    const query = auditQuery.safeParse(c.req.query());
+    if (!query.success) throw errors.invalidInput(query.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    const events = await c.var.deps.store.audit.list({ workshopId: workshop.id, limit: query.data.limit, ...(query.data.before ? { before: query.data.before } : {}) });
+    return c.json(events.map(presentAuditEvent));
   });
 
 export const documentRoutes = new Hono<AppEnv>().use(requireUser()).get('/:id', async (c) => {

@@ -1,36 +1,67 @@
 /**
- * The store as the rest of the server sees it. Adapters (sqlite/, later postgres/) implement
+ * The store as the rest of the server sees it. Adapters (sqlite/, postgres/) implement
  * it; only main.ts picks one. Every method is async so a networked store fits unchanged.
  */
 import type { DocumentType } from '@yhteispaja/model';
 
 export type WorkshopRole = 'facilitator' | 'participant' | 'observer';
+export const workshopRoles: readonly WorkshopRole[] = ['facilitator', 'participant', 'observer'];
+
+/** A user's standing in their organisation. Guests come in through an invitation link to one workshop. */
+export type OrganisationRole = 'admin' | 'member' | 'guest';
+
+export interface Organisation {
+  id: string;
+  name: string;
+  createdAt: number;
+}
 
 export interface User {
   id: string;
-  email: string;
+  organisationId: string;
+  /** Null for guests, who sign in only through their invitation. */
+  email: string | null;
   name: string;
+  /** System admin: manages organisations (not their content). */
   isAdmin: boolean;
+  organisationRole: OrganisationRole;
+  /** For guests: the one workshop they may enter, and the invitation they came in by. */
+  guestWorkshopId: string | null;
+  guestInviteId: string | null;
   createdAt: number;
 }
 
 export interface UserWithPassword extends User {
-  passwordHash: string;
+  passwordHash: string | null;
 }
 
 export interface Session {
   /** SHA-256 of the token, hex: the token itself is never stored. */
   id: string;
   userId: string;
+  /** Sliding expiry, renewed on use. */
   expiresAt: number;
+  /** Hard end, whatever the use: shorter for guests and admins. */
+  absoluteExpiresAt: number;
   createdAt: number;
 }
 
 export interface Workshop {
   id: string;
+  organisationId: string;
   title: string;
   createdBy: string;
   createdAt: number;
+  /** Days after creation when its content is erased; null keeps it until deleted. */
+  retentionDays: number | null;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string | null;
+  role: WorkshopRole;
+  guest: boolean;
 }
 
 export interface DocumentRecord {
@@ -42,10 +73,57 @@ export interface DocumentRecord {
   createdAt: number;
 }
 
+export interface Invite {
+  id: string;
+  workshopId: string;
+  role: WorkshopRole;
+  expiresAt: number;
+  maxUses: number;
+  uses: number;
+  revokedAt: number | null;
+  createdBy: string;
+  createdAt: number;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: number;
+  organisationId: string | null;
+  workshopId: string | null;
+  actorId: string | null;
+  /** The actor's name or email at the time, kept even if the account is erased later (then replaced). */
+  actorLabel: string;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown>;
+  address: string | null;
+}
+
+export interface OrganisationStore {
+  create(input: { name: string }): Promise<Organisation>;
+  get(id: string): Promise<Organisation | undefined>;
+  list(): Promise<Organisation[]>;
+}
+
 export interface UserStore {
-  create(input: { email: string; name: string; passwordHash: string; isAdmin: boolean }): Promise<User>;
+  create(input: {
+    organisationId: string;
+    email: string | null;
+    name: string;
+    passwordHash: string | null;
+    isAdmin?: boolean;
+    organisationRole: OrganisationRole;
+    guestWorkshopId?: string | null;
+    guestInviteId?: string | null;
+  }): Promise<User>;
   byEmail(email: string): Promise<UserWithPassword | undefined>;
-  byId(id: string): Promise<User | undefined>;
+  byId(id: string): Promise<UserWithPassword | undefined>;
+  listForOrganisation(organisationId: string): Promise<User[]>;
+  /** The guests who joined through an invitation. */
+  guestsOfInvite(inviteId: string): Promise<User[]>;
+  setPassword(id: string, passwordHash: string): Promise<void>;
+  /** Erase the account: sessions and memberships go with it. */
+  delete(id: string): Promise<void>;
   count(): Promise<number>;
 }
 
@@ -55,14 +133,17 @@ export interface SessionStore {
   get(id: string): Promise<{ session: Session; user: User } | undefined>;
   setExpiry(id: string, expiresAt: number): Promise<void>;
   delete(id: string): Promise<void>;
+  /** End a user's sessions, except `keep`; returns the ids ended. */
+  deleteForUser(userId: string, keep?: string): Promise<string[]>;
 }
 
 export interface WorkshopStore {
   /** Creates the workshop and makes `createdBy` its facilitator, in one transaction. */
-  create(input: { title: string; createdBy: string }): Promise<Workshop>;
+  create(input: { organisationId: string; title: string; createdBy: string; retentionDays?: number | null }): Promise<Workshop>;
   get(id: string): Promise<Workshop | undefined>;
   listForUser(userId: string): Promise<(Workshop & { role: WorkshopRole })[]>;
   role(workshopId: string, userId: string): Promise<WorkshopRole | undefined>;
+  members(workshopId: string): Promise<Member[]>;
   setMember(workshopId: string, userId: string, role: WorkshopRole): Promise<void>;
   /** Returns false when the user was not a member. */
   removeMember(workshopId: string, userId: string): Promise<boolean>;
@@ -73,6 +154,26 @@ export interface DocumentStore {
   create(input: Omit<DocumentRecord, 'id' | 'createdAt'> & { initialState: Uint8Array }): Promise<DocumentRecord>;
   get(id: string): Promise<DocumentRecord | undefined>;
   listForWorkshop(workshopId: string): Promise<DocumentRecord[]>;
+}
+
+export interface InviteStore {
+  create(input: Omit<Invite, 'id' | 'uses' | 'revokedAt' | 'createdAt'> & { tokenHash: string }): Promise<Invite>;
+  byTokenHash(tokenHash: string): Promise<Invite | undefined>;
+  get(id: string): Promise<Invite | undefined>;
+  listForWorkshop(workshopId: string): Promise<Invite[]>;
+  revoke(id: string, at: number): Promise<void>;
+  /**
+   * Count one use if the invite is still usable at `now`, atomically (two people opening the last
+   * use at once: one gets it). Returns false when it was not.
+   */
+  use(id: string, now: number): Promise<boolean>;
+}
+
+export interface AuditLog {
+  record(event: Omit<AuditEvent, 'id' | 'at'> & { at?: number }): Promise<void>;
+  list(filter: { organisationId?: string; workshopId?: string; limit: number; before?: number }): Promise<AuditEvent[]>;
+  /** GDPR erasure: the actor's label becomes a placeholder and the id is cut. */
+  anonymiseActor(userId: string, placeholder: string): Promise<void>;
 }
 
 export interface StoredUpdates {
@@ -100,10 +201,13 @@ export interface UpdateLog {
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  organisations: OrganisationStore;
   users: UserStore;
   sessions: SessionStore;
   workshops: WorkshopStore;
   documents: DocumentStore;
+  invites: InviteStore;
+  audit: AuditLog;
   updates: UpdateLog;
   /** Resolves when the store answers a trivial query. */
   ping(): Promise<void>;

@@ -25,11 +25,16 @@ for (const adapter of adapters) {
     let store: Store;
     let cleanup: () => void | Promise<void>;
     let documentId: string;
+    let organisationId: string;
+    let workshopId: string;
 
     beforeEach(async () => {
       ({ store, cleanup } = await adapter.open());
-      const user = await store.users.create({ email: 'owner@example.com', name: 'Owner', passwordHash: 'x', isAdmin: false });
-      const workshop = await store.workshops.create({ title: 'W', createdBy: user.id });
+      const organisation = await store.organisations.create({ name: 'Hyvinvointialue' });
+      organisationId = organisation.id;
+      const user = await store.users.create({ organisationId, email: 'owner@example.com', name: 'Owner', passwordHash: 'x', organisationRole: 'member' });
+      const workshop = await store.workshops.create({ organisationId, title: 'W', createdBy: user.id });
+      workshopId = workshop.id;
       const doc = new Y.Doc();
       doc.getText('t').insert(0, 'first');
       ({ id: documentId } = await store.documents.create({
@@ -89,7 +94,7 @@ for (const adapter of adapters) {
     });
 
     it('lists workshops with the caller’s role and keeps members per workshop', async () => {
-      const other = await store.users.create({ email: 'other@example.com', name: 'Other', passwordHash: 'x', isAdmin: false });
+      const other = await store.users.create({ organisationId, email: 'other@example.com', name: 'Other', passwordHash: 'x', organisationRole: 'member' });
       const owner = (await store.users.byEmail('OWNER@example.com'))!;
       const [workshop] = await store.workshops.listForUser(owner.id);
       expect(workshop).toMatchObject({ title: 'W', role: 'facilitator' });
@@ -97,16 +102,60 @@ for (const adapter of adapters) {
       await store.workshops.setMember(workshop!.id, other.id, 'observer');
       await store.workshops.setMember(workshop!.id, other.id, 'participant');
       expect(await store.workshops.role(workshop!.id, other.id)).toBe('participant');
+      expect((await store.workshops.members(workshop!.id)).map((m) => [m.name, m.role])).toEqual([
+        ['Owner', 'facilitator'],
+        ['Other', 'participant'],
+      ]);
+      expect(await store.workshops.removeMember(workshop!.id, other.id)).toBe(true);
+      expect(await store.workshops.removeMember(workshop!.id, other.id)).toBe(false);
+    });
+
+    it('counts invitation uses atomically and refuses expired, revoked and used-up ones', async () => {
+      const owner = (await store.users.byEmail('owner@example.com'))!;
+      const now = Date.now();
+      const invite = await store.invites.create({ workshopId, tokenHash: 'h1', role: 'participant', expiresAt: now + 60_000, maxUses: 2, createdBy: owner.id });
+      expect(await store.invites.byTokenHash('h1')).toMatchObject({ id: invite.id, uses: 0 });
+      const attempts = await Promise.all([1, 2, 3].map(() => store.invites.use(invite.id, now)));
+      expect(attempts.filter(Boolean)).toHaveLength(2);
+      expect((await store.invites.get(invite.id))!.uses).toBe(2);
+
+      const expiring = await store.invites.create({ workshopId, tokenHash: 'h2', role: 'observer', expiresAt: now + 10, maxUses: 5, createdBy: owner.id });
+      expect(await store.invites.use(expiring.id, now + 10)).toBe(false);
+      const revoked = await store.invites.create({ workshopId, tokenHash: 'h3', role: 'observer', expiresAt: now + 60_000, maxUses: 5, createdBy: owner.id });
+      await store.invites.revoke(revoked.id, now);
+      expect(await store.invites.use(revoked.id, now)).toBe(false);
+      expect((await store.invites.listForWorkshop(workshopId)).map((i) => i.id).sort()).toEqual([invite.id, expiring.id, revoked.id].sort());
+    });
+
+    it('records audit events per organisation and workshop, newest first, and anonymises an actor', async () => {
+      const owner = (await store.users.byEmail('owner@example.com'))!;
+      const base = { organisationId, actorId: owner.id, actorLabel: 'owner@example.com', target: null, details: {}, address: '127.0.0.1' };
+      await store.audit.record({ ...base, workshopId: null, action: 'sign-in' });
+      await store.audit.record({ ...base, workshopId, action: 'member-added', details: { role: 'observer' } });
+      const all = await store.audit.list({ organisationId, limit: 10 });
+      expect(all.map((e) => e.action)).toEqual(['member-added', 'sign-in']);
+      expect(all[0]!.details).toEqual({ role: 'observer' });
+      expect((await store.audit.list({ workshopId, limit: 10 })).map((e) => e.action)).toEqual(['member-added']);
+      expect((await store.audit.list({ organisationId, limit: 10, before: all[0]!.id })).map((e) => e.action)).toEqual(['sign-in']);
+      await store.audit.anonymiseActor(owner.id, 'erased user');
+      expect((await store.audit.list({ organisationId, limit: 10 })).every((e) => e.actorId === null && e.actorLabel === 'erased user')).toBe(true);
     });
 
     it('keeps sessions by hashed id and deletes them', async () => {
       const owner = (await store.users.byEmail('owner@example.com'))!;
-      await store.sessions.create({ id: 'abc', userId: owner.id, expiresAt: 10, createdAt: 1 });
-      expect(await store.sessions.get('abc')).toMatchObject({ session: { userId: owner.id, expiresAt: 10 }, user: { email: 'owner@example.com' } });
+      await store.sessions.create({ id: 'abc', userId: owner.id, expiresAt: 10, absoluteExpiresAt: 30, createdAt: 1 });
+      expect(await store.sessions.get('abc')).toMatchObject({
+        session: { userId: owner.id, expiresAt: 10, absoluteExpiresAt: 30 },
+        user: { email: 'owner@example.com', organisationId },
+      });
+      expect(await store.sessions.get('abc')).not.toHaveProperty('user.passwordHash');
       await store.sessions.setExpiry('abc', 20);
       expect((await store.sessions.get('abc'))!.session.expiresAt).toBe(20);
       await store.sessions.delete('abc');
       expect(await store.sessions.get('abc')).toBeUndefined();
+      for (const id of ['s1', 's2', 's3']) await store.sessions.create({ id, userId: owner.id, expiresAt: 10, absoluteExpiresAt: 30, createdAt: 1 });
+      expect((await store.sessions.deleteForUser(owner.id, 's2')).sort()).toEqual(['s1', 's3']);
+      expect(await store.sessions.get('s2')).toBeDefined();
     });
   });
 }

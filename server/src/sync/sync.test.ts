@@ -153,10 +153,11 @@ for (const kind of storeKinds) describe(`sync on ${kind}`, () => {
       expect((await rawSocket(server.origin, `/sync/${crypto.randomUUID()}`, { cookie: admin.cookie! })).status).toBe(403);
     });
 
-    it('refuses a foreign Origin on the upgrade', async () => {
+    it('refuses a foreign or missing Origin on the upgrade', async () => {
       const documentId = await newGoalTable();
       const { status } = await rawSocket(server.origin, `/sync/${documentId}`, { cookie: admin.cookie!, origin: 'https://evil.example' });
       expect(status).toBe(403);
+      expect((await rawSocket(server.origin, `/sync/${documentId}`, { cookie: admin.cookie!, origin: '' })).status).toBe(403);
     });
 
     it('drops an observer’s updates: not applied, stored or relayed, and tells the observer', async () => {

@@ -49,9 +49,9 @@ export function createSyncServer(deps: SyncDeps) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = syncPath.exec(url.pathname);
     if (!match) return reject(socket, 404, 'not_found');
-    const origin = request.headers.origin;
-    // Browsers always send Origin on WebSocket handshakes; a foreign one is a cross-site attempt.
-    if (origin !== undefined && origin !== deps.env.publicOrigin) return reject(socket, 403, 'bad_origin');
+    // Cross-site WebSocket hijacking: browsers always send Origin on a handshake, so a foreign or
+    // missing one is refused. Non-browser clients send PUBLIC_ORIGIN as Origin, as our tests do.
+    if (request.headers.origin !== deps.env.publicOrigin) return reject(socket, 403, 'bad_origin');
 
     const token = cookieFromHeader(request.headers.cookie, sessionCookieName(deps.env));
     const auth = token ? await validateSessionToken(deps.store.sessions, token) : undefined;
@@ -73,7 +73,35 @@ export function createSyncServer(deps: SyncDeps) {
         rate: new TokenBucket(deps.env.syncRatePerSecond, deps.env.syncRateBurst),
       });
       serve(room, connection);
+      watchSessionExpiry(connection, Math.min(auth.session.expiresAt, auth.session.absoluteExpiresAt));
     });
+  }
+
+  /**
+   * A socket outlives no session: when the session's deadline passes, re-read it (an HTTP request
+   * may have renewed it) and close the socket with 4401 if it has ended.
+   */
+  function watchSessionExpiry(connection: Connection, deadline: number): void {
+    const maxTimeout = 2 ** 31 - 1;
+    let timer: NodeJS.Timeout;
+    const schedule = (at: number) => {
+      timer = setTimeout(check, Math.min(Math.max(at - Date.now(), 0), maxTimeout));
+      timer.unref();
+    };
+    const check = async () => {
+      if (!connection.open) return;
+      try {
+        const found = await deps.store.sessions.get(connection.sessionId);
+        const next = found ? Math.min(found.session.expiresAt, found.session.absoluteExpiresAt) : 0;
+        if (Date.now() < next) return schedule(next);
+      } catch (error) {
+        deps.logger.warn({ err: error }, 'could not re-check a session; checking again in a minute');
+        return schedule(Date.now() + 60_000);
+      }
+      connection.close(closeCode.unauthorized, 'session expired');
+    };
+    schedule(deadline);
+    connection.socket.once('close', () => clearTimeout(timer));
   }
 
   function serve(room: Room, connection: Connection): void {

@@ -4,12 +4,12 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { messageType } from '@yhteispaja/model';
 
-/** The stock y-websocket provider, in Node, sending a session cookie as a browser would. */
+/** The stock y-websocket provider, in Node, sending a session cookie and Origin as a browser would. */
 export function connectProvider(origin: string, documentId: string, cookie: string | undefined, options: { acks?: boolean; doc?: Y.Doc } = {}) {
   const doc = options.doc ?? new Y.Doc();
   class CookieWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { headers: cookie ? { cookie } : {} });
+      super(url, protocols, { headers: { origin, ...(cookie ? { cookie } : {}) } });
     }
   }
   const provider = new WebsocketProvider(origin.replace(/^http/, 'ws') + '/sync', documentId, doc, {
@@ -46,7 +46,10 @@ export function connectProvider(origin: string, documentId: string, cookie: stri
 /** Open a raw socket and report how the upgrade was answered (HTTP status) or the socket itself. */
 export function rawSocket(origin: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; socket?: WebSocket }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(origin.replace(/^http/, 'ws') + path, { headers });
+    // Send our own Origin, as a browser would, unless the test sets one (or '' for none).
+    const sent = { origin, ...headers };
+    if (sent.origin === '') delete (sent as Record<string, string>).origin;
+    const socket = new WebSocket(origin.replace(/^http/, 'ws') + path, { headers: sent });
     socket.once('unexpected-response', (_request, response) => {
       resolve({ status: response.statusCode ?? 0 });
       socket.terminate();

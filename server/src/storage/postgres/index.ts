@@ -1,9 +1,8 @@
 import pg from 'pg';
 import type { Store } from '../ports.ts';
+import { sqlStore } from '../sql/index.ts';
+import { postgresDb } from './db.ts';
 import { migrate } from './migrations.ts';
-import { postgresSessions, postgresUsers } from './users.ts';
-import { postgresDocuments, postgresWorkshops } from './workshops.ts';
-import { postgresUpdateLog } from './updates.ts';
 
 const int8Oid = 20;
 
@@ -35,18 +34,5 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   } finally {
     client.release();
   }
-  return {
-    kind: 'postgres',
-    users: postgresUsers(pool),
-    sessions: postgresSessions(pool),
-    workshops: postgresWorkshops(pool),
-    documents: postgresDocuments(pool),
-    updates: postgresUpdateLog(pool),
-    async ping() {
-      await pool.query('SELECT 1');
-    },
-    async close() {
-      if (!pool.ended) await pool.end();
-    },
-  };
+  return sqlStore(postgresDb(pool));
 }

@@ -12,8 +12,9 @@ describe('postgres update log under concurrency', () => {
 
   beforeEach(async () => {
     ({ store, schema, cleanup } = await openThrowawayPostgres());
-    const user = await store.users.create({ email: 'o@example.com', name: 'O', passwordHash: 'x', isAdmin: false });
-    const workshop = await store.workshops.create({ title: 'W', createdBy: user.id });
+    const { id: organisationId } = await store.organisations.create({ name: 'O' });
+    const user = await store.users.create({ organisationId, email: 'o@example.com', name: 'O', passwordHash: 'x', organisationRole: 'member' });
+    const workshop = await store.workshops.create({ organisationId, title: 'W', createdBy: user.id });
     const doc = new Y.Doc();
     doc.getText('t').insert(0, 'base');
     ({ id: documentId } = await store.documents.create({

@@ -2,10 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Store } from '../ports.ts';
+import { sqlStore } from '../sql/index.ts';
+import { sqliteDb } from './db.ts';
 import { migrate } from './migrations.ts';
-import { sqliteUsers, sqliteSessions } from './users.ts';
-import { sqliteWorkshops, sqliteDocuments } from './workshops.ts';
-import { sqliteUpdateLog } from './updates.ts';
 
 /**
  * The embedded store: one SQLite file in `dataDir`, through Node's built-in node:sqlite.
@@ -20,18 +19,5 @@ export function openSqliteStore(dataDir: string): Store {
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
   migrate(db);
-  return {
-    kind: 'sqlite',
-    users: sqliteUsers(db),
-    sessions: sqliteSessions(db),
-    workshops: sqliteWorkshops(db),
-    documents: sqliteDocuments(db),
-    updates: sqliteUpdateLog(db),
-    async ping() {
-      db.prepare('SELECT 1').get();
-    },
-    async close() {
-      if (db.isOpen) db.close();
-    },
-  };
+  return sqlStore(sqliteDb(db));
 }
