@@ -67,6 +67,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     signInThrottle: { account: new AttemptThrottle(10, 15 * 60_000), address: new AttemptThrottle(100, 15 * 60_000) },
     fanout,
     metrics,
+    purgeDocument: (documentId, text) => rooms.withRoom(documentId, (room) => room.purge(text)),
     endSessions: (sessionIds) => {
       for (const sessionId of sessionIds) fanout.publishControl({ type: 'session-ended', sessionId });
     },

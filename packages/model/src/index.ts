@@ -7,3 +7,4 @@ export * from './protocol.ts';
 export * from './goal-table.ts';
 export * from './create.ts';
 export * from './templates/goal-table.ts';
+export * from './personal-data.ts';

@@ -15,6 +15,8 @@ export interface HttpDeps {
   logger: Logger;
   /** Failed sign-ins counted per account and, more loosely, per client address (a shared NAT holds many people). */
   signInThrottle: { account: AttemptThrottle; address: AttemptThrottle };
+  /** Remove text from a document and its history, through its live room; returns how many were removed. */
+  purgeDocument: (documentId: string, text: string) => Promise<number>;
   /** Close the live sockets of ended sessions, on every instance (the sync server's job). */
   endSessions: (sessionIds: readonly string[]) => void;
 }

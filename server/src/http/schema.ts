@@ -34,5 +34,7 @@ export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().positive().optional(),
 });
+/** Text to purge: long enough that it cannot wipe ordinary words by accident. */
+export const purgeBody = z.object({ text: z.string().min(4).max(1000) });
 export const idParam = z.string().uuid();
 export const inviteToken = z.string().regex(/^[a-z2-7]{32}$/);

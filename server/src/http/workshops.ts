@@ -6,7 +6,8 @@ import { auditRequest } from './actor.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './middleware.ts';
 import { presentAuditEvent, presentDocument, presentInvite, presentMember, presentWorkshop } from './present.ts';
-import { addMemberBody, auditQuery, createDocumentBody, createInviteBody, createWorkshopBody, idParam } from './schema.ts';
+import { addMemberBody, auditQuery, createDocumentBody, createInviteBody, createWorkshopBody, idParam, purgeBody } from './schema.ts';
+import { can } from '../policies/workshop.ts';
 import { jsonBody } from './validate.ts';
 
 /** Ids come from the path; one that is not a UUID is simply not found. */
@@ -98,7 +99,18 @@ export const workshopRoutes = new Hono<AppEnv>()
     return c.json(events.map(presentAuditEvent));
   });
 
-export const documentRoutes = new Hono<AppEnv>().use(requireUser()).get('/:id', async (c) => {
-  const { document, role } = await requireDocumentRole(c.var.deps.store, parseId(c.req.param('id'), 'Document'), c.var.auth!.user);
-  return c.json({ ...presentDocument(document), role });
-});
+export const documentRoutes = new Hono<AppEnv>()
+  .use(requireUser())
+  .get('/:id', async (c) => {
+    const { document, role } = await requireDocumentRole(c.var.deps.store, parseId(c.req.param('id'), 'Document'), c.var.auth!.user);
+    return c.json({ ...presentDocument(document), role });
+  })
+  .post('/:id/purge', async (c) => {
+    const { document, role } = await requireDocumentRole(c.var.deps.store, parseId(c.req.param('id'), 'Document'), c.var.auth!.user);
+    if (!can(role, 'purgeContent')) throw errors.forbidden();
+    const { text } = await jsonBody(c, purgeBody);
+    const removed = await c.var.deps.purgeDocument(document.id, text);
+    // The purged text itself is personal data: the audit log records only that it happened.
+    await auditRequest(c, 'content-purged', { workshopId: document.workshopId, target: document.id, details: { removed, length: text.length } });
+    return c.json({ removed });
+  });

@@ -195,6 +195,12 @@ export interface UpdateLog {
   load(documentId: string): Promise<StoredUpdates>;
   /** Merge the state and all stored updates with `merge` (Y.mergeUpdates); returns how many updates it merged. */
   compact(documentId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<number>;
+  /**
+   * Replace the document's whole history with one state: `rewrite` gets the stored state and
+   * updates (in a locked transaction) and returns the new state. Used to purge content that must
+   * not stay in any update; exactly the updates read are deleted.
+   */
+  rewrite(documentId: string, rewrite: (parts: Uint8Array[]) => Uint8Array): Promise<void>;
   /** How many updates are not yet merged into the state. */
   tailLength(documentId: string): Promise<number>;
 }

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { closeCode, messageType } from '@yhteispaja/model';
+import { closeCode, messageType, removeTextEverywhere } from '@yhteispaja/model';
 import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { UpdateLog } from '../storage/ports.ts';
@@ -228,6 +228,43 @@ export class Room {
       .finally(() => {
         this.compacting = false;
       });
+  }
+
+  /**
+   * Remove every occurrence of `text` from the document and from its stored history: the stored
+   * updates are folded into one state without it (garbage-collected, not just hidden). The
+   * deletion reaches every client like an edit. Runs in the queue, so no update interleaves.
+   */
+  purge(text: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.enqueue(async () => {
+        const emitted: Uint8Array[] = [];
+        const collect = (update: Uint8Array) => emitted.push(update);
+        let removed = 0;
+        try {
+          await this.log.rewrite(this.documentId, (parts) => {
+            // Fold in whatever the store has that this room has not seen (another instance's updates).
+            for (const part of parts) Y.applyUpdate(this.doc, part, remoteOrigin);
+            this.doc.on('update', collect);
+            try {
+              removed = removeTextEverywhere(this.doc, text);
+            } finally {
+              this.doc.off('update', collect);
+            }
+            return Y.encodeStateAsUpdate(this.doc);
+          });
+        } catch (error) {
+          // The doc may hold a deletion the store lacks: make every client sync again.
+          for (const connection of this.connections) connection.close(closeCode.storeUnavailable, 'purge failed');
+          reject(error);
+          return;
+        }
+        if (emitted.length > 0) this.channel.publishUpdate(Y.mergeUpdates(emitted));
+        this.storedBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+        this.appendedSinceCompaction = 0;
+        resolve(removed);
+      });
+    });
   }
 
   private enqueue(task: () => Promise<void>): void {

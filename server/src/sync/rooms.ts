@@ -107,6 +107,16 @@ export class RoomRegistry {
     return room;
   }
 
+  /** Use a document's room for a server-side change, loading it if needed and unloading it after if idle. */
+  async withRoom<T>(documentId: string, work: (room: Room) => Promise<T>): Promise<T> {
+    const room = await this.acquire(documentId);
+    try {
+      return await work(room);
+    } finally {
+      if (room.connections.size === 0) this.scheduleUnload(room);
+    }
+  }
+
   attach(room: Room, connection: Connection): void {
     room.join(connection);
     this.metrics.connections.inc();
@@ -139,6 +149,7 @@ export class RoomRegistry {
   }
 
   private scheduleUnload(room: Room): void {
+    clearTimeout(this.idleTimers.get(room.documentId));
     const timer = setTimeout(() => {
       this.idleTimers.delete(room.documentId);
       if (room.connections.size > 0) return;

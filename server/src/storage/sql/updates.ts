@@ -9,6 +9,36 @@ async function read(tx: SqlExecutor, documentId: string) {
   return { state: compacted ? bytes(compacted.state) : undefined, rows: rows.map((row) => ({ seq: Number(row.seq), data: bytes(row.data) })) };
 }
 
+/**
+ * Write a new state made from the stored state and updates, and delete exactly the updates read:
+ * an update committed meanwhile, even with a lower sequence number (PostgreSQL takes them before
+ * commit), stays for the next load. Returns how many updates were folded in.
+ */
+async function replaceHistory(
+  db: SqlDb,
+  documentId: string,
+  make: (parts: Uint8Array[]) => Uint8Array,
+  options: { skipWhenNoUpdates: boolean },
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await db.lock(tx, `history:${documentId}`);
+    const { state, rows } = await read(tx, documentId);
+    if (rows.length === 0 && options.skipWhenNoUpdates) return 0;
+    const parts = rows.map((row) => row.data);
+    await tx.run(
+      `INSERT INTO document_states (document_id, state, upto_seq) VALUES ($1, $2, $3)
+       ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq`,
+      [documentId, make(state ? [state, ...parts] : parts), rows.at(-1)?.seq ?? 0],
+    );
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500).map((row) => row.seq);
+      const list = chunk.map((_, index) => `$${index + 2}`).join(', ');
+      await tx.run(`DELETE FROM document_updates WHERE document_id = $1 AND seq IN (${list})`, [documentId, ...chunk]);
+    }
+    return rows.length;
+  });
+}
+
 export function sqlUpdateLog(db: SqlDb): UpdateLog {
   return {
     async append(documentId, update) {
@@ -22,25 +52,10 @@ export function sqlUpdateLog(db: SqlDb): UpdateLog {
       return { state, updates: rows.map((row) => row.data) };
     },
     async compact(documentId, merge) {
-      return db.transaction(async (tx) => {
-        await db.lock(tx, `compact:${documentId}`);
-        const { state, rows } = await read(tx, documentId);
-        if (rows.length === 0) return 0;
-        const parts = rows.map((row) => row.data);
-        await tx.run(
-          `INSERT INTO document_states (document_id, state, upto_seq) VALUES ($1, $2, $3)
-           ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq`,
-          [documentId, merge(state ? [state, ...parts] : parts), rows.at(-1)!.seq],
-        );
-        // Delete exactly what was merged: an update committed meanwhile, even with a lower
-        // sequence number (PostgreSQL takes them before commit), stays for the next load.
-        for (let i = 0; i < rows.length; i += 500) {
-          const chunk = rows.slice(i, i + 500).map((row) => row.seq);
-          const list = chunk.map((_, index) => `$${index + 2}`).join(', ');
-          await tx.run(`DELETE FROM document_updates WHERE document_id = $1 AND seq IN (${list})`, [documentId, ...chunk]);
-        }
-        return rows.length;
-      });
+      return replaceHistory(db, documentId, merge, { skipWhenNoUpdates: true });
+    },
+    async rewrite(documentId, rewrite) {
+      await replaceHistory(db, documentId, rewrite, { skipWhenNoUpdates: false });
     },
     async tailLength(documentId) {
       return (await db.get<{ n: number }>('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM document_updates WHERE document_id = $1', [documentId]))!.n;
