@@ -3,10 +3,12 @@ import { getRequestListener } from '@hono/node-server';
 import { closeCode } from '@yhteispaja/model';
 import { AttemptThrottle } from './auth/throttle.ts';
 import { bootstrapAdmin } from './commands/accounts.ts';
+import { scheduleRetention } from './commands/retention.ts';
 import { loadEnv, type Env } from './env.ts';
 import { createApp } from './http/app.ts';
 import { serveWebApp } from './http/static.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { Fanout } from './fanout/ports.ts';
 import { SyncMetrics } from './metrics.ts';
 import { openSqliteStore } from './storage/sqlite/index.ts';
 import { openPostgresStore } from './storage/postgres/index.ts';
@@ -20,6 +22,8 @@ export interface RunningServer {
   server: Server;
   url: string;
   store: Store;
+  fanout: Fanout;
+  logger: Logger;
   stop(): Promise<void>;
 }
 
@@ -57,7 +61,8 @@ export async function startServer(configured: Env): Promise<RunningServer> {
   });
   fanout.onControl((message) => {
     if (message.type === 'session-ended') rooms.closeSession(message.sessionId, closeCode.unauthorized, 'session ended');
-    else rooms.closeUserInWorkshop(message.userId, message.workshopId, closeCode.accessChanged, 'access changed');
+    else if (message.type === 'access-changed') rooms.closeUserInWorkshop(message.userId, message.workshopId, closeCode.accessChanged, 'access changed');
+    else rooms.closeWorkshop(message.workshopId, closeCode.forbidden, 'workshop content erased');
   });
   const sync = createSyncServer({ env, store, logger, rooms, metrics });
   const app = createApp({
@@ -76,6 +81,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     logger.warn({ dir: env.webBuildDir }, 'web app not built; serving the API only (run pnpm build)');
   }
   server.on('request', getRequestListener(app.fetch));
+  const stopRetention = scheduleRetention(store, fanout, logger);
   server.on('upgrade', sync.handleUpgrade);
   logger.info({ url, origin: env.publicOrigin, store: store.kind }, 'Yhteispaja is listening');
 
@@ -84,10 +90,13 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     server,
     url,
     store,
+    fanout,
+    logger,
     stop() {
       // Stop accepting, tell clients to reconnect elsewhere, store what was received, then close.
       stopping ??= (async () => {
         server.close();
+        stopRetention();
         await rooms.closeAll(closeCode.goingAway, 'server shutting down');
         sync.close();
         server.closeAllConnections();

@@ -25,6 +25,9 @@ function memoryStore(user: User): SessionStore & { sessions: Map<string, Session
     async deleteForUser() {
       return [];
     },
+    async listForUser() {
+      return [...sessions.values()];
+    },
   };
 }
 

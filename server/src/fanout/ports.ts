@@ -14,7 +14,9 @@ export interface DocumentSubscriber {
 export type ControlMessage =
   | { type: 'session-ended'; sessionId: string }
   /** A user's role in a workshop changed or was removed: their sockets there reconnect under the new rights. */
-  | { type: 'access-changed'; userId: string; workshopId: string };
+  | { type: 'access-changed'; userId: string; workshopId: string }
+  /** A workshop's documents were erased (retention): close every socket on them. */
+  | { type: 'workshop-erased'; workshopId: string };
 
 export interface Fanout {
   readonly kind: 'local' | 'redis';

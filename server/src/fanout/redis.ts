@@ -12,6 +12,7 @@ const instanceIdLength = 16;
 const controlSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session-ended'), sessionId: z.string() }),
   z.object({ type: z.literal('access-changed'), userId: z.string(), workshopId: z.string() }),
+  z.object({ type: z.literal('workshop-erased'), workshopId: z.string() }),
 ]);
 
 /**

@@ -21,7 +21,14 @@ export function presentOrganisation(organisation: Organisation) {
 }
 
 export function presentWorkshop(workshop: Workshop, role: WorkshopRole) {
-  return { id: workshop.id, title: workshop.title, role, createdAt: iso(workshop.createdAt), retentionDays: workshop.retentionDays };
+  return {
+    id: workshop.id,
+    title: workshop.title,
+    role,
+    createdAt: iso(workshop.createdAt),
+    retentionDays: workshop.retentionDays,
+    erasedAt: workshop.erasedAt === null ? null : iso(workshop.erasedAt),
+  };
 }
 
 export function presentMember(member: Member) {

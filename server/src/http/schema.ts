@@ -23,6 +23,9 @@ export const createDocumentBody = z.object({
   template: z.string().min(1).max(100).optional(),
   locale: z.enum(['fi', 'sv', 'en']).default('fi'),
 });
+export const updateWorkshopBody = z
+  .object({ title: title.optional(), retentionDays: z.number().int().min(1).max(3650).nullable().optional() })
+  .refine((body) => body.title !== undefined || body.retentionDays !== undefined, 'Nothing to change');
 export const addMemberBody = z.object({ email, role });
 export const createInviteBody = z.object({
   role: role.default('participant'),

@@ -6,7 +6,7 @@ import { auditRequest } from './actor.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './middleware.ts';
 import { presentAuditEvent, presentDocument, presentInvite, presentMember, presentWorkshop } from './present.ts';
-import { addMemberBody, auditQuery, createDocumentBody, createInviteBody, createWorkshopBody, idParam, purgeBody } from './schema.ts';
+import { addMemberBody, auditQuery, createDocumentBody, createInviteBody, createWorkshopBody, idParam, purgeBody, updateWorkshopBody } from './schema.ts';
 import { can } from '../policies/workshop.ts';
 import { jsonBody } from './validate.ts';
 
@@ -31,6 +31,15 @@ export const workshopRoutes = new Hono<AppEnv>()
   })
   .get('/:id', async (c) => {
     const { workshop, role } = await requireWorkshopRole(c.var.deps.store, parseId(c.req.param('id'), 'Workshop'), c.var.auth!.user);
+    return c.json(presentWorkshop(workshop, role));
+  })
+  .patch('/:id', async (c) => {
+    const workshopId = parseId(c.req.param('id'), 'Workshop');
+    const body = await jsonBody(c, updateWorkshopBody);
+    await requireWorkshopRole(c.var.deps.store, workshopId, c.var.auth!.user, 'manageWorkshop');
+    await c.var.deps.store.workshops.update(workshopId, body);
+    await auditRequest(c, 'workshop-updated', { workshopId, target: workshopId, details: body });
+    const { workshop, role } = await requireWorkshopRole(c.var.deps.store, workshopId, c.var.auth!.user);
     return c.json(presentWorkshop(workshop, role));
   })
   .get('/:id/documents', async (c) => {

@@ -3,6 +3,7 @@ import type { WorkshopRole } from '../storage/ports.ts';
 /** What a member can do in a workshop. Every check in the server goes through `can`. */
 export const workshopActions = [
   'view',
+  'manageWorkshop',
   'editDocuments',
   'createDocuments',
   'manageMembers',

@@ -54,6 +54,8 @@ export interface Workshop {
   createdAt: number;
   /** Days after creation when its content is erased; null keeps it until deleted. */
   retentionDays: number | null;
+  /** When the retention period erased its documents and invitations. */
+  erasedAt: number | null;
 }
 
 export interface Member {
@@ -135,6 +137,7 @@ export interface SessionStore {
   delete(id: string): Promise<void>;
   /** End a user's sessions, except `keep`; returns the ids ended. */
   deleteForUser(userId: string, keep?: string): Promise<string[]>;
+  listForUser(userId: string): Promise<Session[]>;
 }
 
 export interface WorkshopStore {
@@ -147,6 +150,11 @@ export interface WorkshopStore {
   setMember(workshopId: string, userId: string, role: WorkshopRole): Promise<void>;
   /** Returns false when the user was not a member. */
   removeMember(workshopId: string, userId: string): Promise<boolean>;
+  update(id: string, changes: { title?: string; retentionDays?: number | null }): Promise<void>;
+  /** Workshops whose retention period has run out at `now` and whose content is not erased yet. */
+  pastRetention(now: number): Promise<Workshop[]>;
+  /** Delete the workshop's documents (with their history) and invitations; the workshop record stays. */
+  eraseContent(id: string, at: number): Promise<string[]>;
 }
 
 export interface DocumentStore {
@@ -171,9 +179,12 @@ export interface InviteStore {
 
 export interface AuditLog {
   record(event: Omit<AuditEvent, 'id' | 'at'> & { at?: number }): Promise<void>;
-  list(filter: { organisationId?: string; workshopId?: string; limit: number; before?: number }): Promise<AuditEvent[]>;
-  /** GDPR erasure: the actor's label becomes a placeholder and the id is cut. */
-  anonymiseActor(userId: string, placeholder: string): Promise<void>;
+  list(filter: { organisationId?: string; workshopId?: string; actorId?: string; limit: number; before?: number }): Promise<AuditEvent[]>;
+  /**
+   * GDPR erasure: events the user did keep no id and a placeholder label, and the given strings
+   * (their name, email) are replaced with the placeholder wherever they appear in any event.
+   */
+  anonymise(userId: string, placeholder: string, strings: readonly string[]): Promise<void>;
 }
 
 export interface StoredUpdates {

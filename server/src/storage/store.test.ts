@@ -137,8 +137,11 @@ for (const adapter of adapters) {
       expect(all[0]!.details).toEqual({ role: 'observer' });
       expect((await store.audit.list({ workshopId, limit: 10 })).map((e) => e.action)).toEqual(['member-added']);
       expect((await store.audit.list({ organisationId, limit: 10, before: all[0]!.id })).map((e) => e.action)).toEqual(['sign-in']);
-      await store.audit.anonymiseActor(owner.id, 'erased user');
-      expect((await store.audit.list({ organisationId, limit: 10 })).every((e) => e.actorId === null && e.actorLabel === 'erased user')).toBe(true);
+      await store.audit.record({ ...base, actorId: null, actorLabel: 'someone@example.com', workshopId, action: 'sign-in-failed', details: { email: 'owner@example.com' } });
+      await store.audit.anonymise(owner.id, 'erased user', ['owner@example.com']);
+      const after = await store.audit.list({ organisationId, limit: 10 });
+      expect(after.filter((e) => e.action !== 'sign-in-failed').every((e) => e.actorId === null && e.actorLabel === 'erased user')).toBe(true);
+      expect(after[0]).toMatchObject({ actorLabel: 'someone@example.com', details: { email: 'erased user' } });
     });
 
     it('keeps sessions by hashed id and deletes them', async () => {

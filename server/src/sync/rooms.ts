@@ -134,6 +134,13 @@ export class RoomRegistry {
     if (room.connections.size === 0) this.scheduleUnload(room);
   }
 
+  /** Close every socket on the documents of a workshop. */
+  closeWorkshop(workshopId: string, code: number, reason: string): void {
+    for (const sockets of this.bySession.values()) {
+      for (const connection of sockets) if (connection.workshopId === workshopId) connection.close(code, reason);
+    }
+  }
+
   /** Close a user's sockets on the documents of one workshop (membership or role changed). */
   closeUserInWorkshop(userId: string, workshopId: string, code: number, reason: string): void {
     for (const sockets of this.bySession.values()) {

@@ -36,7 +36,8 @@ export const migrations: readonly string[] = [
     title TEXT NOT NULL,
     created_by UUID REFERENCES users(id) ON DELETE SET NULL,
     created_at BIGINT NOT NULL,
-    retention_days INTEGER
+    retention_days INTEGER,
+    erased_at BIGINT
   );
   CREATE INDEX workshops_organisation ON workshops (organisation_id);
   CREATE TABLE workshop_members (

@@ -144,6 +144,20 @@ export function sqlSessions(db: SqlDb): SessionStore {
     async delete(id) {
       await db.run('DELETE FROM sessions WHERE id = $1', [id]);
     },
+    async listForUser(userId) {
+      if (!isUuid(userId)) return [];
+      const rows = await db.all<{ id: string; user_id: string; expires_at: number; absolute_expires_at: number; created_at: number }>(
+        'SELECT * FROM sessions WHERE user_id = $1 ORDER BY created_at',
+        [userId],
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        userId: row.user_id,
+        expiresAt: Number(row.expires_at),
+        absoluteExpiresAt: Number(row.absolute_expires_at),
+        createdAt: Number(row.created_at),
+      }));
+    },
     async deleteForUser(userId, keep) {
       if (!isUuid(userId)) return [];
       return db.transaction(async (tx) => {

@@ -53,13 +53,22 @@ export function sqlAuditLog(db: SqlDb): AuditLog {
       const params: unknown[] = [];
       if (filter.organisationId) conditions.push(`organisation_id = $${params.push(filter.organisationId)}`);
       if (filter.workshopId) conditions.push(`workshop_id = $${params.push(filter.workshopId)}`);
+      if (filter.actorId) conditions.push(`actor_id = $${params.push(filter.actorId)}`);
       if (filter.before) conditions.push(`id < $${params.push(filter.before)}`);
       const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
       const rows = await db.all<AuditRow>(`SELECT * FROM audit_events ${where} ORDER BY id DESC LIMIT $${params.push(filter.limit)}`, params);
       return rows.map(toEvent);
     },
-    async anonymiseActor(userId, placeholder) {
-      await db.run('UPDATE audit_events SET actor_id = NULL, actor_label = $1 WHERE actor_id = $2', [placeholder, userId]);
+    async anonymise(userId, placeholder, strings) {
+      await db.transaction(async (tx) => {
+        await tx.run('UPDATE audit_events SET actor_id = NULL, actor_label = $1 WHERE actor_id = $2', [placeholder, userId]);
+        await tx.run('UPDATE audit_events SET target = $1 WHERE target = $2', [placeholder, userId]);
+        for (const text of strings) {
+          // JSON escapes some characters: replace the text as JSON writes it inside a string too.
+          const inJson = JSON.stringify(text).slice(1, -1);
+          await tx.run('UPDATE audit_events SET details = REPLACE(details, $1, $2), actor_label = REPLACE(actor_label, $3, $4)', [inJson, placeholder, text, placeholder]);
+        }
+      });
     },
   };
 }

@@ -9,6 +9,7 @@ interface WorkshopRow {
   created_by: string;
   created_at: number;
   retention_days: number | null;
+  erased_at: number | null;
 }
 
 function toWorkshop(row: WorkshopRow): Workshop {
@@ -19,6 +20,7 @@ function toWorkshop(row: WorkshopRow): Workshop {
     createdBy: row.created_by,
     createdAt: Number(row.created_at),
     retentionDays: row.retention_days === null ? null : Number(row.retention_days),
+    erasedAt: row.erased_at === null ? null : Number(row.erased_at),
   };
 }
 
@@ -35,6 +37,7 @@ export function sqlWorkshops(db: SqlDb): WorkshopStore {
         createdBy: input.createdBy,
         createdAt: Date.now(),
         retentionDays: input.retentionDays ?? null,
+        erasedAt: null,
       };
       await db.transaction(async (tx) => {
         await tx.run('INSERT INTO workshops (id, organisation_id, title, created_by, created_at, retention_days) VALUES ($1, $2, $3, $4, $5, $6)', [
@@ -72,6 +75,26 @@ export function sqlWorkshops(db: SqlDb): WorkshopStore {
     },
     async setMember(workshopId, userId, role) {
       await db.run(upsertMember, [workshopId, userId, role]);
+    },
+    async update(id, changes) {
+      if (changes.title !== undefined) await db.run('UPDATE workshops SET title = $1 WHERE id = $2', [changes.title, id]);
+      if (changes.retentionDays !== undefined) await db.run('UPDATE workshops SET retention_days = $1 WHERE id = $2', [changes.retentionDays, id]);
+    },
+    async pastRetention(now) {
+      const rows = await db.all<WorkshopRow>(
+        'SELECT * FROM workshops WHERE erased_at IS NULL AND retention_days IS NOT NULL AND created_at + retention_days * 86400000 <= $1',
+        [now],
+      );
+      return rows.map(toWorkshop);
+    },
+    async eraseContent(id, at) {
+      return db.transaction(async (tx) => {
+        const documents = await tx.all<{ id: string }>('SELECT id FROM documents WHERE workshop_id = $1', [id]);
+        await tx.run('DELETE FROM documents WHERE workshop_id = $1', [id]);
+        await tx.run('DELETE FROM invites WHERE workshop_id = $1', [id]);
+        await tx.run('UPDATE workshops SET erased_at = $1 WHERE id = $2', [at, id]);
+        return documents.map((row) => row.id);
+      });
     },
     async removeMember(workshopId, userId) {
       if (!isUuid(workshopId) || !isUuid(userId)) return false;
