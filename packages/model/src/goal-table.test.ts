@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
-import { GoalTable } from './goal-table.ts';
+import { GoalTable, goalTableSchemaVersion } from './goal-table.ts';
 import { initialDocumentState } from './create.ts';
 import { readMeta } from './meta.ts';
 import { richTextToPlain, setPlainText } from './richtext.ts';
@@ -24,7 +24,7 @@ describe('GoalTable', () => {
   it('starts from the template with meta, the five columns and empty rows', () => {
     const doc = replicaFromTemplate();
     const table = new GoalTable(doc);
-    expect(readMeta(doc)).toEqual({ type: 'goal-table', title: 'Paljon tukea', schemaVersion: 1 });
+    expect(readMeta(doc)).toEqual({ type: 'goal-table', title: 'Paljon tukea', schemaVersion: goalTableSchemaVersion });
     expect(table.columns().map((c) => c.title)).toEqual([
       'Tavoite', 'Kehittämistehtävä', 'Tila', 'Aikataulu', 'Vastuuhenkilöt',
     ]);

@@ -1,52 +1,90 @@
 import * as Y from 'yjs';
-import { newItemId } from './ids.ts';
-import { compareOrdered, orderKeyAt, type Ordered } from './order.ts';
+import { childCollection, listField, newCollection, observeStructure, OrderedCollection, textField } from './collection.ts';
 import { writeMeta } from './meta.ts';
+import type { Ordered } from './order.ts';
 
 /**
- * Goal table layout (schema version 1):
- * - `meta`: { type: 'goal-table', title, schemaVersion }
- * - `columns`: Y.Map<columnId, Y.Map{ order, kind, title, scale? }>
- * - `rows`:    Y.Map<rowId,    Y.Map{ order, cells: Y.Map<columnId, Y.XmlFragment | string> }>
- * Rich-text cells are Y.XmlFragments created with their row, so two people typing into a
- * new row write into the same fragment instead of racing to create it.
+ * Goal table layout (schema version 2):
+ * - `meta`:    { type: 'goal-table', title, schemaVersion }
+ * - `columns`: Y.Map<columnId, Y.Map{ order, kind, title, scale?, periods? }>
+ *              periods (evaluation columns): Y.Map<periodId, Y.Map{ order, label }>
+ * - `rows`:    Y.Map<rowId, Y.Map{ order, kind: 'item' | 'heading', heading?: Y.Text,
+ *                                  cells: Y.Map<columnId, value>, links: Y.Array<string> }>
+ * - `scales`:  custom status scales, Y.Map<scaleId, Y.Map{ name, steps: Y.Array<{key,label,colour}> }>
+ * Cell values by column kind: rich-text Y.XmlFragment; status string (scale step key); people
+ * Y.Array<string>; schedule Y.Text; date 'YYYY-MM-DD'; number number; evaluation
+ * Y.Map<periodId, string>. Shared values (fragments, texts, arrays, maps) are created with the
+ * row, so two people filling a new row write into the same value instead of racing to create it.
  */
-export const goalTableSchemaVersion = 1;
+export const goalTableSchemaVersion = 2;
 
-export const columnKinds = ['rich-text', 'status'] as const;
+export const columnKinds = ['rich-text', 'status', 'people', 'schedule', 'date', 'number', 'evaluation'] as const;
 export type ColumnKind = (typeof columnKinds)[number];
 
 export interface ColumnSpec {
   id?: string;
   kind: ColumnKind;
   title: string;
-  /** For status columns: the id of the status scale. */
+  /** Status and evaluation columns: the id of the status scale. */
   scale?: string;
+  /** Evaluation columns: one result per period, e.g. "Kevät 2021", "10/2020". */
+  periods?: readonly string[];
+}
+
+export interface Period extends Ordered {
+  label: string;
 }
 
 export interface Column extends Ordered {
   kind: ColumnKind;
   title: string;
   scale: string | undefined;
+  periods: Period[];
 }
 
-export interface Row extends Ordered {}
+export type RowKind = 'item' | 'heading';
 
-const roots = { columns: 'columns', rows: 'rows' } as const;
+export interface Row extends Ordered {
+  kind: RowKind;
+}
+
+function isColumnKind(value: unknown): value is ColumnKind {
+  return typeof value === 'string' && (columnKinds as readonly string[]).includes(value);
+}
+
+/** The shared value a new cell of `kind` starts with (undefined: plain values set later). */
+function emptyCell(kind: ColumnKind): Y.AbstractType<any> | undefined {
+  switch (kind) {
+    case 'rich-text':
+      return new Y.XmlFragment();
+    case 'people':
+      return new Y.Array<string>();
+    case 'schedule':
+      return new Y.Text();
+    case 'evaluation':
+      return new Y.Map<string>();
+    default:
+      return undefined;
+  }
+}
 
 /** Typed access to a goal table's Y.Doc. Holds no state of its own: every read goes to the doc. */
 export class GoalTable {
   readonly doc: Y.Doc;
   readonly columnsMap: Y.Map<Y.Map<unknown>>;
   readonly rowsMap: Y.Map<Y.Map<unknown>>;
+  private readonly columnItems: OrderedCollection;
+  private readonly rowItems: OrderedCollection;
 
   constructor(doc: Y.Doc) {
     this.doc = doc;
-    this.columnsMap = doc.getMap(roots.columns);
-    this.rowsMap = doc.getMap(roots.rows);
+    this.columnsMap = doc.getMap('columns');
+    this.rowsMap = doc.getMap('rows');
+    this.columnItems = new OrderedCollection(this.columnsMap);
+    this.rowItems = new OrderedCollection(this.rowsMap);
   }
 
-  /** Write meta and the given columns into an empty doc; `rows` empty rows are added. */
+  /** Write meta and the given columns into an empty doc, with `rows` empty rows. */
   static create(doc: Y.Doc, init: { title: string; columns: readonly ColumnSpec[]; rows?: number }): GoalTable {
     const table = new GoalTable(doc);
     doc.transact(() => {
@@ -59,82 +97,129 @@ export class GoalTable {
 
   columns(): Column[] {
     const out: Column[] = [];
-    for (const [id, map] of this.columnsMap.entries()) {
+    for (const { id, order } of this.columnItems.list()) {
+      const map = this.columnsMap.get(id)!;
       const kind = map.get('kind');
-      if (kind !== 'rich-text' && kind !== 'status') continue;
+      if (!isColumnKind(kind)) continue; // a kind from a newer version: leave it alone
+      const scale = map.get('scale');
+      const periods = map.get('periods');
       out.push({
         id,
-        order: String(map.get('order') ?? ''),
+        order,
         kind,
         title: String(map.get('title') ?? ''),
-        scale: typeof map.get('scale') === 'string' ? (map.get('scale') as string) : undefined,
+        scale: typeof scale === 'string' ? scale : undefined,
+        periods: periods instanceof Y.Map ? this.periodsOf(periods as Y.Map<Y.Map<unknown>>) : [],
       });
     }
-    return out.sort(compareOrdered);
+    return out;
+  }
+
+  private periodsOf(map: Y.Map<Y.Map<unknown>>): Period[] {
+    const periods = new OrderedCollection(map);
+    return periods.list().map((p) => ({ ...p, label: String(periods.get(p.id)!.get('label') ?? '') }));
   }
 
   rows(): Row[] {
-    const out: Row[] = [];
-    for (const [id, map] of this.rowsMap.entries()) out.push({ id, order: String(map.get('order') ?? '') });
-    return out.sort(compareOrdered);
+    return this.rowItems.list().map((row) => ({ ...row, kind: this.rowsMap.get(row.id)!.get('kind') === 'heading' ? 'heading' : 'item' }));
   }
 
   addColumn(spec: ColumnSpec, index = Number.POSITIVE_INFINITY): string {
-    const id = spec.id ?? newItemId();
+    let id = '';
     this.doc.transact(() => {
-      const column = new Y.Map<unknown>();
-      column.set('order', orderKeyAt(this.columns(), index));
-      column.set('kind', spec.kind);
-      column.set('title', spec.title);
-      if (spec.scale) column.set('scale', spec.scale);
-      this.columnsMap.set(id, column);
-      if (spec.kind === 'rich-text') {
-        for (const row of this.rowsMap.values()) {
-          const cells = row.get('cells') as Y.Map<unknown>;
-          if (!cells.has(id)) cells.set(id, new Y.XmlFragment());
-        }
-      }
+      id = this.columnItems.add(
+        (column) => {
+          column.set('kind', spec.kind);
+          column.set('title', spec.title);
+          if (spec.scale) column.set('scale', spec.scale);
+          if (spec.kind === 'evaluation') {
+            column.set('periods', newCollection((spec.periods ?? []).map((label) => (period) => period.set('label', label))));
+          }
+        },
+        { index, ...(spec.id ? { id: spec.id } : {}) },
+      );
+      for (const row of this.rowsMap.values()) this.ensureCell(row, id, spec.kind);
     });
     return id;
   }
 
-  /** Add an empty row at `index` of the current order (default: last); returns its id. */
-  addRow(index = Number.POSITIVE_INFINITY): string {
-    const id = newItemId();
+  renameColumn(columnId: string, title: string): void {
+    this.columnsMap.get(columnId)?.set('title', title);
+  }
+
+  moveColumn(columnId: string, index: number): void {
+    this.columnItems.move(columnId, index);
+  }
+
+  /** Remove a column and its cells in every row. */
+  removeColumn(columnId: string): void {
     this.doc.transact(() => {
-      const row = new Y.Map<unknown>();
-      const cells = new Y.Map<unknown>();
-      for (const column of this.columns()) {
-        if (column.kind === 'rich-text') cells.set(column.id, new Y.XmlFragment());
-      }
-      row.set('order', orderKeyAt(this.rows(), index));
-      row.set('cells', cells);
-      this.rowsMap.set(id, row);
+      this.columnItems.remove(columnId);
+      for (const row of this.rowsMap.values()) (row.get('cells') as Y.Map<unknown> | undefined)?.delete(columnId);
+    });
+  }
+
+  /** Add an evaluation period to an evaluation column; returns its id. */
+  addPeriod(columnId: string, label: string, index = Number.POSITIVE_INFINITY): string | undefined {
+    const column = this.columnsMap.get(columnId);
+    if (!column || column.get('kind') !== 'evaluation') return undefined;
+    return childCollection(column, 'periods').add((period) => period.set('label', label), { index });
+  }
+
+  /** Add a row (an item, or a heading that groups the rows below it) at `index`; returns its id. */
+  addRow(index = Number.POSITIVE_INFINITY, kind: RowKind = 'item', heading?: string): string {
+    let id = '';
+    this.doc.transact(() => {
+      id = this.rowItems.add(
+        (row) => {
+          // `row` is not in the doc yet: write its parts whole, read nothing back.
+          const cells = new Y.Map<unknown>();
+          if (kind === 'item') {
+            for (const column of this.columns()) {
+              const empty = emptyCell(column.kind);
+              if (empty) cells.set(column.id, empty);
+            }
+          }
+          row.set('kind', kind);
+          row.set('cells', cells);
+          row.set('links', new Y.Array<string>());
+          if (kind === 'heading') row.set('heading', new Y.Text(heading ?? ''));
+        },
+        { index },
+      );
     });
     return id;
   }
 
-  /** Move a row so that it stands at `index` of the order without it. */
   moveRow(rowId: string, index: number): void {
-    const row = this.rowsMap.get(rowId);
-    if (!row) return;
-    const others = this.rows().filter((r) => r.id !== rowId);
-    row.set('order', orderKeyAt(others, index));
+    this.rowItems.move(rowId, index);
   }
 
   removeRow(rowId: string): void {
-    this.rowsMap.delete(rowId);
+    this.rowItems.remove(rowId);
   }
 
-  /** The rich-text fragment of a cell, created if a column was added after the row. */
+  /** The heading text of a heading row. */
+  heading(rowId: string): Y.Text | undefined {
+    const row = this.rowsMap.get(rowId);
+    return row?.get('kind') === 'heading' ? textField(row, 'heading') : undefined;
+  }
+
+  /** The rich-text fragment of a cell (created if a column was added concurrently with the row). */
   richText(rowId: string, columnId: string): Y.XmlFragment | undefined {
-    const cells = this.cells(rowId);
-    if (!cells) return undefined;
-    const value = cells.get(columnId);
-    if (value instanceof Y.XmlFragment) return value;
-    const fragment = new Y.XmlFragment();
-    cells.set(columnId, fragment);
-    return fragment;
+    return this.sharedCell(rowId, columnId, Y.XmlFragment);
+  }
+
+  people(rowId: string, columnId: string): Y.Array<string> | undefined {
+    return this.sharedCell(rowId, columnId, Y.Array) as Y.Array<string> | undefined;
+  }
+
+  schedule(rowId: string, columnId: string): Y.Text | undefined {
+    return this.sharedCell(rowId, columnId, Y.Text);
+  }
+
+  evaluation(rowId: string, columnId: string): Y.Map<string> | undefined {
+    return this.sharedCell(rowId, columnId, Y.Map) as Y.Map<string> | undefined;
   }
 
   status(rowId: string, columnId: string): string | undefined {
@@ -143,30 +228,55 @@ export class GoalTable {
   }
 
   setStatus(rowId: string, columnId: string, key: string | undefined): void {
+    this.setValue(rowId, columnId, key);
+  }
+
+  value(rowId: string, columnId: string): string | number | undefined {
+    const value = this.cells(rowId)?.get(columnId);
+    return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+  }
+
+  /** Date ('YYYY-MM-DD'), number or status cells; undefined clears. */
+  setValue(rowId: string, columnId: string, value: string | number | undefined): void {
     const cells = this.cells(rowId);
     if (!cells) return;
-    if (key === undefined) cells.delete(columnId);
-    else cells.set(columnId, key);
+    if (value === undefined) cells.delete(columnId);
+    else cells.set(columnId, value);
+  }
+
+  /** Links from a row to items of other documents ("documentId#itemId"), see links.ts. */
+  links(rowId: string): Y.Array<string> | undefined {
+    const row = this.rowsMap.get(rowId);
+    return row ? listField(row, 'links') : undefined;
   }
 
   /**
-   * Call `listener` when rows or columns are added, moved, removed or a status changes;
-   * typing inside a rich-text cell does not count (the cell's editor follows its own fragment).
+   * Call `listener` when rows or columns are added, moved, removed or a value changes; typing
+   * inside a text cell does not count (its editor follows the text itself).
    */
   observeStructure(listener: () => void): () => void {
-    const onDeep = (events: Y.YEvent<any>[]) => {
-      if (events.some((event) => event.target instanceof Y.Map)) listener();
-    };
-    this.rowsMap.observeDeep(onDeep);
-    this.columnsMap.observeDeep(onDeep);
-    return () => {
-      this.rowsMap.unobserveDeep(onDeep);
-      this.columnsMap.unobserveDeep(onDeep);
-    };
+    return observeStructure([this.rowsMap, this.columnsMap], listener);
   }
 
   private cells(rowId: string): Y.Map<unknown> | undefined {
     const cells = this.rowsMap.get(rowId)?.get('cells');
     return cells instanceof Y.Map ? cells : undefined;
+  }
+
+  private ensureCell(row: Y.Map<unknown>, columnId: string, kind: ColumnKind): void {
+    if (row.get('kind') === 'heading') return;
+    const cells = row.get('cells') as Y.Map<unknown>;
+    const empty = emptyCell(kind);
+    if (empty && !cells.has(columnId)) cells.set(columnId, empty);
+  }
+
+  private sharedCell<T extends Y.AbstractType<any>>(rowId: string, columnId: string, type: new () => T): T | undefined {
+    const cells = this.cells(rowId);
+    if (!cells) return undefined;
+    const value = cells.get(columnId);
+    if (value instanceof type) return value;
+    const created = new type();
+    cells.set(columnId, created);
+    return created;
   }
 }

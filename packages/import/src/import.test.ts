@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
+import { parseCsv, parseMarkdownTable, parseMarkdownTables, parseTableFile, parseXlsx, TableParseError } from './index.ts';
+
+const kainuu = readFileSync(new URL('./fixtures/paljon-tukea-kainuu-2016.md', import.meta.url), 'utf8');
+
+describe('Markdown tables', () => {
+  it('reads the Kainuu goal table of the 2016 action plan as exported', () => {
+    const table = parseMarkdownTable(kainuu);
+    expect(table.headers).toEqual(['Tavoitteet', 'Kehittämistehtävä', 'Aloitettu', 'Ei aloitettu', 'Toteutunut osittain', 'Toteutunut', 'Aikataulu', 'Vastuhenkilöt']);
+    expect(table.rows[0]).toEqual(['1. Lisätä asiakkaiden osallisuutta', 'Ohjaus-, projekti- ja koordinaatioryhmä paikallisen kehittämistyön tueksi', 'x', '', '', '', 'syksy 2015', '']);
+    expect(table.rows[4]![4]).toBe('x th');
+    // Rows with nothing but empty cells are dropped; rows with one value are kept.
+    expect(table.rows.every((row) => row.some((cell) => cell !== ''))).toBe(true);
+  });
+
+  it('finds every table, handles escaped pipes and reports a missing one', () => {
+    const text = 'Intro\n\n| A | B |\n|---|:--:|\n| 1 \\| 2 | x |\n\ntext\n\n| C |\n|--|\n| 3 |\n';
+    expect(parseMarkdownTables(text).map((t) => t.headers)).toEqual([['A', 'B'], ['C']]);
+    expect(parseMarkdownTables(text)[0]!.rows).toEqual([['1 | 2', 'x']]);
+    expect(() => parseMarkdownTable('no tables here')).toThrow(TableParseError);
+  });
+});
+
+describe('CSV', () => {
+  it('reads semicolon CSV with a BOM, quotes and line breaks, as Finnish Excel writes it', () => {
+    const csv = '\uFEFFTavoite;Tila;Vastuuhenkilöt\r\n"Palveluohjaus; yhtenäinen";Aloitettu;"Maija\nPekka"\r\n;;\r\nKoulutus;Toteutunut;Aino\r\n';
+    expect(parseCsv(csv)).toEqual({
+      headers: ['Tavoite', 'Tila', 'Vastuuhenkilöt'],
+      rows: [['Palveluohjaus; yhtenäinen', 'Aloitettu', 'Maija\nPekka'], ['Koulutus', 'Toteutunut', 'Aino']],
+    });
+  });
+
+  it('reads comma CSV and pads short rows', () => {
+    expect(parseCsv('a,b,c\n1,2\n')).toEqual({ headers: ['a', 'b', 'c'], rows: [['1', '2', '']] });
+    expect(() => parseCsv('')).toThrow(TableParseError);
+  });
+});
+
+describe('XLSX', () => {
+  it('reads the first sheet of a workbook, dates as ISO days', async () => {
+    const data = [
+      [{ value: 'Tavoite' }, { value: 'Tila' }, { value: 'Valmis' }, { value: 'Määrä' }],
+      [{ value: 'Palveluohjaus' }, { value: 'Aloitettu' }, { value: new Date(Date.UTC(2026, 11, 31)), type: Date, format: 'yyyy-mm-dd' }, { value: 12 }],
+    ];
+    const buffer = await writeXlsxFile(data as never).toBuffer();
+    expect(await parseXlsx(new Uint8Array(buffer))).toEqual({ headers: ['Tavoite', 'Tila', 'Valmis', 'Määrä'], rows: [['Palveluohjaus', 'Aloitettu', '2026-12-31', '12']] });
+    await expect(parseXlsx(new TextEncoder().encode('not a workbook'))).rejects.toThrow(TableParseError);
+  });
+
+  it('chooses the parser by media type and refuses others', async () => {
+    expect((await parseTableFile(new TextEncoder().encode('a;b\n1;2'), 'text/csv; charset=utf-8')).rows).toEqual([['1', '2']]);
+    await expect(parseTableFile(new Uint8Array(), 'application/pdf')).rejects.toThrow(/Unsupported file type/);
+  });
+});
