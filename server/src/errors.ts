@@ -32,6 +32,7 @@ export const errors = {
   conflict: (code: string, message: string) => new AppError(code, 409, message),
   /** Something that existed and can no longer be used (an expired or revoked invitation). */
   gone: (code: string, message: string) => new AppError(code, 410, message),
-  unprocessable: (code: string, message: string) => new AppError(code, 422, message),
+  unprocessable: (code: string, message: string, details?: unknown) =>
+    new AppError(code, 422, message, details === undefined ? {} : { details }),
   storeUnavailable: () => new AppError('store_unavailable', 503, 'The data store is not answering'),
 };

@@ -73,6 +73,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     fanout,
     metrics,
     purgeDocument: (documentId, text) => rooms.withRoom(documentId, (room) => room.purge(text)),
+    changeDocument: (documentId, edit) => rooms.withRoom(documentId, (room) => room.applyServerChange(edit)),
     endSessions: (sessionIds) => {
       for (const sessionId of sessionIds) fanout.publishControl({ type: 'session-ended', sessionId });
     },

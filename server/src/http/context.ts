@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
 import type { AttemptThrottle } from '../auth/throttle.ts';
@@ -15,6 +16,8 @@ export interface HttpDeps {
   logger: Logger;
   /** Failed sign-ins counted per account and, more loosely, per client address (a shared NAT holds many people). */
   signInThrottle: { account: AttemptThrottle; address: AttemptThrottle };
+  /** Make a server-side edit to a live document (stored, then shown to everyone); returns what `edit` returned. */
+  changeDocument: <T>(documentId: string, edit: (doc: Y.Doc) => T) => Promise<T>;
   /** Remove text from a document and its history, through its live room; returns how many were removed. */
   purgeDocument: (documentId: string, text: string) => Promise<number>;
   /** Close the live sockets of ended sessions, on every instance (the sync server's job). */

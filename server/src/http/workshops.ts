@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { addMember, createDocument, createWorkshop, removeMember, requireDocumentRole, requireWorkshopRole } from '../commands/workshops.ts';
 import { createInvite, inviteUrl, revokeInvite } from '../commands/invites.ts';
+import { importDocument, maxImportBytes } from '../commands/import.ts';
 import { errors } from '../errors.ts';
 import { auditRequest } from './actor.ts';
 import type { AppEnv } from './context.ts';
@@ -114,6 +116,18 @@ export const documentRoutes = new Hono<AppEnv>()
     const { document, role } = await requireDocumentRole(c.var.deps.store, parseId(c.req.param('id'), 'Document'), c.var.auth!.user);
     return c.json({ ...presentDocument(document), role });
   })
+  .post(
+    '/:id/import',
+    bodyLimit({ maxSize: maxImportBytes, onError: () => { throw errors.unprocessable('file_too_large', 'The file is larger than 5 MB'); } }),
+    async (c) => {
+    const documentId = parseId(c.req.param('id'), 'Document');
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const result = await importDocument(c.var.deps.store, c.var.auth!.user, documentId, { bytes, contentType: c.req.header('content-type') ?? '' }, c.var.deps.changeDocument);
+    const { document } = await requireDocumentRole(c.var.deps.store, documentId, c.var.auth!.user);
+    await auditRequest(c, 'document-imported', { workshopId: document.workshopId, target: documentId, details: { ...result } });
+    return c.json(result);
+  },
+  )
   .post('/:id/purge', async (c) => {
     const { document, role } = await requireDocumentRole(c.var.deps.store, parseId(c.req.param('id'), 'Document'), c.var.auth!.user);
     if (!can(role, 'purgeContent')) throw errors.forbidden();

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { closeCode, messageType, removeTextEverywhere } from '@yhteispaja/model';
+import { closeCode, currentSchemaVersion, messageType, migrateDocument, readMeta, removeTextEverywhere } from '@yhteispaja/model';
 import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { UpdateLog } from '../storage/ports.ts';
@@ -88,6 +88,12 @@ export class Room {
   static async load(documentId: string, deps: RoomDeps): Promise<Room> {
     const room = new Room(documentId, deps);
     room.appendedSinceCompaction = await room.applyStored();
+    // Documents of an older layout are upgraded as they load, before anyone sees them.
+    const meta = readMeta(room.doc);
+    if (meta && meta.schemaVersion < currentSchemaVersion[meta.type]) {
+      await room.applyServerChange((doc) => migrateDocument(doc));
+      deps.logger.info({ documentId, type: meta.type, from: meta.schemaVersion }, 'migrated document');
+    }
     return room;
   }
 
@@ -144,6 +150,35 @@ export class Room {
     if (connection.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
     }
+  }
+
+  /**
+   * A change made by the server itself (an import, a migration) goes the way a client's update
+   * does: made on a copy, stored, then applied, relayed and published, so the in-memory doc still
+   * holds nothing the store lacks. Resolves with what `change` returned.
+   */
+  applyServerChange<T>(change: (doc: Y.Doc) => T): Promise<T> {
+    return new Promise((resolve, reject) => {
+      this.enqueue(async () => {
+        try {
+          const scratch = new Y.Doc({ gc: false });
+          Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+          const before = Y.encodeStateVector(scratch);
+          const result = change(scratch);
+          const update = Y.encodeStateAsUpdate(scratch, before);
+          scratch.destroy();
+          if (Y.parseUpdateMeta(update).to.size > 0 || hasDeletions(update)) {
+            await this.log.append(this.documentId, update);
+            this.storedBytes += update.byteLength;
+            Y.applyUpdate(this.doc, update, 'server');
+            this.channel.publishUpdate(update);
+          }
+          resolve(result);
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
   }
 
   /** Handle one binary frame; throws MalformedMessageError for frames that are not ours to accept. */
@@ -288,6 +323,11 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** Whether an update deletes anything (a pure deletion adds no structs, so its state vector does not move). */
+function hasDeletions(update: Uint8Array): boolean {
+  return Y.decodeUpdate(update).ds.clients.size > 0;
 }
 
 interface AwarenessChange {
