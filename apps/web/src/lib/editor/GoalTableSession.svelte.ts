@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { findScale, GoalTable, metaMap, readMeta, type Column, type DocumentMeta, type ScaleStep } from '@yhteispaja/model';
 import { api, ApiError } from '../api.ts';
 import { ConnectionStatus, type ClosedReason } from '../state/connection.svelte.ts';
+import { localCopyName, openLocalCopy, type LocalCopy } from './local-copy.ts';
 import { readPeers, type CellRef, type Peer, type PresenceUser } from './presence.ts';
 import { connectDocument } from './sync.ts';
 
@@ -23,10 +24,13 @@ export interface RowView {
 const removeOrigin = { operation: 'remove-row' };
 
 /**
- * One open goal table: its Y.Doc, the sync provider, the structure as plain snapshots for the
- * view, presence, and the connection/save status. Create it when the page mounts and call
- * `destroy()` when it unmounts. Cell contents are not copied here: each cell editor binds to
- * its Y.XmlFragment directly.
+ * One open goal table: its Y.Doc, this browser's local copy of it (IndexedDB), the sync
+ * provider, the structure as plain snapshots for the view, presence, and the connection/save
+ * status. Create it when the page mounts and call `destroy()` when it unmounts. Cell contents
+ * are not copied here: each cell editor binds to its Y.XmlFragment directly.
+ *
+ * The local copy is read first: the table shows what this browser last had (also offline), and
+ * the provider connects once it is in the doc, so the sync sends the server whatever it lacks.
  */
 export class GoalTableSession {
   readonly documentId: string;
@@ -38,13 +42,14 @@ export class GoalTableSession {
   meta = $state.raw<DocumentMeta | undefined>(undefined);
   columns = $state.raw<ColumnView[]>([]);
   rows = $state.raw<RowView[]>([]);
-  /** The first sync with the server finished (or the doc already had its meta). */
+  /** The doc has its content: from the local copy or the first sync (or it had its meta). */
   loaded = $state(false);
   peers = $state.raw<Peer[]>([]);
   /** The last removed row can be restored. */
   canRestore = $state(false);
 
   readonly awareness: Awareness;
+  readonly #localCopy: LocalCopy;
   readonly #destroyConnection: () => void;
   readonly #undoRemove: Y.UndoManager;
   readonly #cleanups: (() => void)[] = [];
@@ -54,11 +59,19 @@ export class GoalTableSession {
     this.documentId = documentId;
     this.user = user;
     this.status.readOnly = options.readOnly;
-    const connection = connectDocument(documentId, this.doc, this.status, {
-      onSynced: () => this.#refresh(true),
-      onAccessLost: () => this.awareness.setLocalStateField('cell', null),
-      onFailing: () => void this.#probeAccess(),
-    });
+    this.#localCopy = openLocalCopy(localCopyName(documentId, user.id), this.doc, () => this.status.unsaved);
+    const connection = connectDocument(
+      documentId,
+      this.doc,
+      this.status,
+      {
+        onSynced: () => this.#refresh(true),
+        onAccessLost: () => this.awareness.setLocalStateField('cell', null),
+        onFailing: () => void this.#probeAccess(),
+        onLocalCopyLoaded: () => this.#refresh(),
+      },
+      this.#localCopy,
+    );
     this.#destroyConnection = connection.destroy;
     this.awareness = connection.provider.awareness;
     this.awareness.setLocalState({ user, cell: null });
@@ -122,6 +135,7 @@ export class GoalTableSession {
     this.#undoRemove.destroy();
     this.awareness.setLocalState(null);
     this.#destroyConnection();
+    this.#localCopy.destroy();
     this.doc.destroy();
   }
 

@@ -1,9 +1,14 @@
 import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ackQueryParam, closeCode, messageType } from '@yhteispaja/model';
 import type { ClosedReason, ConnectionStatus } from '../state/connection.svelte.ts';
-import { SaveTracker } from './save-tracker.ts';
+import type { LocalCopy } from './local-copy.ts';
+import { emptySavedState, SaveTracker } from './save-tracker.ts';
+
+/** How long the first connection waits for the local copy to be read before going ahead. */
+const localCopyWaitMs = 4000;
 
 /** The sync endpoint on this origin: the session cookie authenticates the socket. */
 export function syncUrl(): string {
@@ -13,7 +18,9 @@ export function syncUrl(): string {
 /**
  * Open a y-websocket provider for `documentId` and keep `status` in step with it: connection
  * state, saved state (via the server's persisted acks), read-only notices and final closes.
- * Returns the provider and a function that tears everything down.
+ * With a `localCopy`, the provider connects once the copy has been read into the doc, so the
+ * first sync step 1 already names everything this browser holds and the server receives what
+ * it lacks in the sync reply. Returns the provider and a function that tears everything down.
  */
 export function connectDocument(
   documentId: string,
@@ -24,7 +31,10 @@ export function connectDocument(
     onAccessLost: (reason: ClosedReason) => void;
     /** Several connection attempts in a row failed: a refused upgrade looks just like a network error. */
     onFailing: () => void;
+    /** The local copy was read into the doc (not called without one). */
+    onLocalCopyLoaded?: () => void;
   },
+  localCopy?: LocalCopy,
 ): { provider: WebsocketProvider; destroy: () => void } {
   const provider = new WebsocketProvider(syncUrl(), documentId, doc, {
     connect: false,
@@ -34,9 +44,13 @@ export function connectDocument(
   });
   const tracker = new SaveTracker(doc, {
     isRemote: (origin) => origin === provider,
+    isLocalCopy: (origin) => localCopy?.isOrigin(origin) ?? false,
     isSending: () => provider.wsconnected && provider.ws?.readyState === WebSocket.OPEN,
     onChange: () => (status.pending = tracker.pending),
+    onSavedStateChange: (state) => localCopy?.keepSavedState(state),
+    restoring: localCopy !== undefined,
   });
+  status.pending = tracker.pending;
 
   provider.messageHandlers[messageType.persistedAck] = (_encoder, decoder) => {
     tracker.acknowledge(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
@@ -44,6 +58,17 @@ export function connectDocument(
   provider.messageHandlers[messageType.readOnly] = () => {
     status.readOnly = true;
     tracker.discardInFlight();
+  };
+  provider.messageHandlers[messageType.documentTooLarge] = () => {
+    tracker.refused();
+  };
+  // The provider answers the server's sync step 1 with sync step 2 (all the server lacks,
+  // the whole delete set): an update message like any other, acknowledged in its turn.
+  const handleSync = provider.messageHandlers[messageType.sync]!;
+  provider.messageHandlers[messageType.sync] = (encoder, decoder, ...rest) => {
+    const step = decoding.peekVarUint(decoder);
+    handleSync(encoder, decoder, ...rest);
+    if (step === messageYjsSyncStep1 && !status.readOnly) tracker.syncReplySent();
   };
 
   let everConnected = false;
@@ -62,7 +87,10 @@ export function connectDocument(
     tracker.connectionChanged();
   });
   provider.on('connection-close', () => {
-    if (++failures % 3 === 0) hooks.onFailing();
+    failures++;
+    // A server that cannot be reached from the start is no different from a lost network.
+    if (failures >= 3) status.connection = 'offline';
+    if (failures % 3 === 0) hooks.onFailing();
   });
   provider.on('sync', (synced) => {
     if (synced) hooks.onSynced();
@@ -80,20 +108,41 @@ export function connectDocument(
     provider.disconnect();
     status.connection = 'offline';
   };
+  // Connections start once the local copy is in the doc (or it is taking too long).
+  let started = false;
+  let destroyed = false;
+  const start = () => {
+    if (started || destroyed) return;
+    started = true;
+    if (navigator.onLine !== false && status.closed === null) provider.connect();
+  };
   const goOnline = () => {
-    if (status.closed === null) provider.connect();
+    if (started && status.closed === null) provider.connect();
   };
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
   if (navigator.onLine === false) status.connection = 'offline';
-  else provider.connect();
 
-  let destroyed = false;
+  let waiting: ReturnType<typeof setTimeout> | undefined;
+  if (localCopy) {
+    waiting = setTimeout(start, localCopyWaitMs);
+    void localCopy.loaded.then((state) => {
+      if (destroyed) return;
+      tracker.restore(state ?? emptySavedState());
+      hooks.onLocalCopyLoaded?.();
+      clearTimeout(waiting);
+      start();
+    });
+  } else {
+    start();
+  }
+
   return {
     provider,
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      clearTimeout(waiting);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       tracker.destroy();
