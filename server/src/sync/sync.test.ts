@@ -148,6 +148,7 @@ for (const kind of storeKinds) describe(`sync on ${kind}`, () => {
     it('answers 401 without a session and 403 to a non-member', async () => {
       const documentId = await newGoalTable();
       expect((await rawSocket(server.origin, `/sync/${documentId}`)).status).toBe(401);
+      expect((await rawSocket(server.origin, `/sync/${documentId}`, { origin: '' })).status).toBe(401);
       const outsider = await userWithRole('sync-outsider@example.com', undefined);
       expect((await rawSocket(server.origin, `/sync/${documentId}`, { cookie: outsider.cookie! })).status).toBe(403);
       expect((await rawSocket(server.origin, `/sync/${crypto.randomUUID()}`, { cookie: admin.cookie! })).status).toBe(403);

@@ -49,13 +49,12 @@ export function createSyncServer(deps: SyncDeps) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = syncPath.exec(url.pathname);
     if (!match) return reject(socket, 404, 'not_found');
-    // Cross-site WebSocket hijacking: browsers always send Origin on a handshake, so a foreign or
-    // missing one is refused. Non-browser clients send PUBLIC_ORIGIN as Origin, as our tests do.
-    if (request.headers.origin !== deps.env.publicOrigin) return reject(socket, 403, 'bad_origin');
-
     const token = cookieFromHeader(request.headers.cookie, sessionCookieName(deps.env));
     const auth = token ? await validateSessionToken(deps.store.sessions, token) : undefined;
     if (!auth) return reject(socket, 401, 'unauthenticated');
+    // Cross-site WebSocket hijacking: browsers always send Origin on a handshake, so a foreign or
+    // missing one is refused. Non-browser clients send PUBLIC_ORIGIN as Origin, as our tests do.
+    if (request.headers.origin !== deps.env.publicOrigin) return reject(socket, 403, 'bad_origin');
     const documentId = match[1]!.toLowerCase();
     const document = await deps.store.documents.get(documentId);
     const role = document ? await deps.store.workshops.role(document.workshopId, auth.user.id) : undefined;
