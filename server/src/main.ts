@@ -5,6 +5,7 @@ import { AttemptThrottle } from './auth/throttle.ts';
 import { bootstrapAdmin } from './commands/accounts.ts';
 import { scheduleRetention } from './commands/retention.ts';
 import { loadEnv, type Env } from './env.ts';
+import { AppError } from './errors.ts';
 import { createApp } from './http/app.ts';
 import { serveWebApp } from './http/static.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -119,7 +120,16 @@ export async function runFromEnvironment(): Promise<void> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  const running = await startServer(env);
+  let running: RunningServer;
+  try {
+    running = await startServer(env);
+  } catch (error) {
+    // A configuration problem (a weak ADMIN_PASSWORD, a port in use, an unreachable database)
+    // is told plainly, without a stack trace.
+    const message = error instanceof AppError ? `${error.message} (${error.code})` : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Yhteispaja could not start: ${message}\n`);
+    process.exit(1);
+  }
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       running.stop().then(

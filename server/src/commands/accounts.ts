@@ -79,6 +79,7 @@ export async function bootstrapAdmin(
   if ((await store.users.count()) > 0) return;
   const email = options.email ?? 'admin@localhost';
   const password = options.password ?? randomBytes(15).toString('base64url');
+  checkPassword(password, email); // before anything is written, so a bad ADMIN_PASSWORD leaves no trace
   let admin: User;
   try {
     const organisation = await store.organisations.create({ name: options.organisationName });
