@@ -50,6 +50,10 @@ export function rawSocket(origin: string, path: string, headers: Record<string, 
     const sent = { origin, ...headers };
     if (sent.origin === '') delete (sent as Record<string, string>).origin;
     const socket = new WebSocket(origin.replace(/^http/, 'ws') + path, { headers: sent });
+    // Keep every frame from the first on: the server speaks as soon as the socket opens.
+    const received: Uint8Array[] = [];
+    (socket as WebSocket & { received: Uint8Array[] }).received = received;
+    socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
     socket.once('unexpected-response', (_request, response) => {
       resolve({ status: response.statusCode ?? 0 });
       socket.terminate();
