@@ -27,7 +27,7 @@ describe('importing into a goal table', () => {
   it('maps the 2016 action plan’s columns, its one-x-per-status layout and a misspelt header', () => {
     const table = new GoalTable(doc('goal-table'));
     const before = table.rows().length;
-    expect(importIntoGoalTable(table, kainuu)).toEqual({ rowsAdded: 4, columnsCreated: [] });
+    expect(importIntoGoalTable(table, kainuu)).toEqual({ rowsAdded: 4, columnsCreated: [], personalData: [] });
     const rows = table.rows().slice(before);
     expect(rows.map((r) => table.status(r.id, 'status'))).toEqual(['started', 'partly-done', 'started', 'not-started']);
     expect(richTextToPlain(table.richText(rows[0]!.id, 'goal')!)).toBe('1. Lisätä asiakkaiden osallisuutta');
@@ -46,13 +46,23 @@ describe('importing into a goal table', () => {
         ['Osallisuus', 'toteutunut', 'koko hankkeen ajan', '', ''],
       ],
     });
-    expect(result).toEqual({ rowsAdded: 3, columnsCreated: ['Huomiot'] });
+    expect(result).toEqual({ rowsAdded: 3, columnsCreated: ['Huomiot'], personalData: [] });
     const rows = table.rows().slice(before);
     expect(rows.map((r) => table.status(r.id, 'status'))).toEqual(['started', 'partly-done', 'done']);
     expect(table.people(rows[0]!.id, 'responsible')!.toArray()).toEqual(['Maija', 'Pekka']);
     expect(table.schedule(rows[2]!.id, 'schedule')!.toString()).toBe('koko hankkeen ajan');
     const notes = table.columns().find((c) => c.title === 'Huomiot')!;
     expect(richTextToPlain(table.richText(rows[0]!.id, notes.id)!)).toBe('Pilotti Kajaanissa');
+  });
+
+  it('imports but flags cells that look like client data', () => {
+    const table = new GoalTable(doc('goal-table'));
+    const result = importIntoGoalTable(table, { headers: ['Tavoite', 'Huomiot'], rows: [['Osallisuus', 'Asiakas 131052-308T'], ['Koulutus', 'diagnoosi F32.1']] });
+    expect(result.personalData).toEqual([
+      { row: 2, column: 'Huomiot', kind: 'personal-identity-code' },
+      { row: 3, column: 'Huomiot', kind: 'health-detail' },
+      { row: 3, column: 'Huomiot', kind: 'health-detail' },
+    ]);
   });
 
   it('writes nothing when a cell is wrong, and names every bad cell’s row and column', () => {

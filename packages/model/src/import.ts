@@ -2,6 +2,7 @@ import { ActionPlan, actionStatuses, type ActionStatus } from './action-plan.ts'
 import type { ColumnKind, GoalTable } from './goal-table.ts';
 import { setPlainText } from './richtext.ts';
 import { builtInScales, findScale } from './scales.ts';
+import { findPersonalData, type PersonalDataFinding } from './personal-data.ts';
 
 /** A table read from a file (see packages/import): a header row and rows of strings. */
 export interface ImportTable {
@@ -28,6 +29,19 @@ export class ImportError extends Error {
 export interface ImportResult {
   rowsAdded: number;
   columnsCreated: string[];
+  /** Cells that look like client data (identity codes, health details): imported, but the importer is warned at once. */
+  personalData: { row: number; column: string; kind: PersonalDataFinding['kind'] }[];
+}
+
+/** Where the imported cells look like client data, for the warning the importer sees at once. */
+function personalDataIn(input: ImportTable): ImportResult['personalData'] {
+  const found: ImportResult['personalData'] = [];
+  input.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      for (const finding of findPersonalData(cell)) found.push({ row: r + 2, column: input.headers[c]!, kind: finding.kind });
+    }),
+  );
+  return found;
 }
 
 const normal = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -157,7 +171,7 @@ export function importIntoGoalTable(table: GoalTable, input: ImportTable): Impor
       if (checked && statusColumn) table.setStatus(rowId, statusColumn.id, checked);
     }
   });
-  return { rowsAdded, columnsCreated };
+  return { rowsAdded, columnsCreated, personalData: personalDataIn(input) };
 }
 
 function writeCell(table: GoalTable, rowId: string, columnId: string, kind: ColumnKind, value: string): void {
@@ -238,5 +252,5 @@ export function importIntoActionPlan(plan: ActionPlan, input: ImportTable): Impo
       rowsAdded++;
     }
   });
-  return { rowsAdded, columnsCreated: [] };
+  return { rowsAdded, columnsCreated: [], personalData: personalDataIn(input) };
 }

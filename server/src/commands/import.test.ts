@@ -32,7 +32,7 @@ describe('POST /api/documents/:id/import', () => {
     const csv = 'Tavoite;Kehittämistehtävä;Tila;Aikataulu;Vastuuhenkilöt\nPalveluohjaus;Yhteinen puhelinnumero;Aloitettu;kevät 2027;Maija\n';
     const response = await upload(documentId, csv, 'text/csv');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ rowsAdded: 1, columnsCreated: [] });
+    expect(await response.json()).toEqual({ rowsAdded: 1, columnsCreated: [], personalData: [] });
     const table = new GoalTable(watcher.doc);
     await eventually(() => expect(table.rows()).toHaveLength(4));
     const row = table.rows()[3]!.id;
@@ -51,7 +51,7 @@ describe('POST /api/documents/:id/import', () => {
   it('imports a Markdown table, names the row and column of bad cells, and refuses what it cannot read', async () => {
     const { id: documentId } = await facilitator.json('POST', `/api/workshops/${workshopId}/documents`, { type: 'goal-table', title: 'T' });
     const markdown = '| Tavoitteet | Aloitettu | Toteutunut |\n|--|--|--|\n| Osallisuus | x | |\n| Koulutus | | x |\n';
-    expect(await (await upload(documentId, markdown, 'text/markdown')).json()).toEqual({ rowsAdded: 2, columnsCreated: [] });
+    expect(await (await upload(documentId, markdown, 'text/markdown')).json()).toEqual({ rowsAdded: 2, columnsCreated: [], personalData: [] });
 
     const bad = await upload(documentId, 'Tavoite,Tila\nA,melkein valmis\n', 'text/csv');
     expect(bad.status).toBe(422);
@@ -71,7 +71,7 @@ describe('POST /api/documents/:id/import', () => {
   it('fills an action plan, refuses service paths, and lets only facilitators import', async () => {
     const { id: planId } = await facilitator.json('POST', `/api/workshops/${workshopId}/documents`, { type: 'action-plan', title: 'P' });
     const response = await upload(planId, 'Teema,Toimenpide,Tila\nOsallisuus,Asiakasraati,käynnissä\n', 'text/csv');
-    expect(await response.json()).toEqual({ rowsAdded: 1, columnsCreated: [] });
+    expect(await response.json()).toEqual({ rowsAdded: 1, columnsCreated: [], personalData: [] });
     const { id: pathId } = await facilitator.json('POST', `/api/workshops/${workshopId}/documents`, { type: 'service-path', title: 'S' });
     expect((await upload(pathId, 'a\n1', 'text/csv')).status).toBe(422);
 
