@@ -16,3 +16,4 @@ export * from './templates/goal-table.ts';
 export * from './templates/action-plan.ts';
 export * from './templates/service-path.ts';
 export * from './import.ts';
+export * from './trace.ts';

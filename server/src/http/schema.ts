@@ -40,4 +40,5 @@ export const auditQuery = z.object({
 /** Text to purge: long enough that it cannot wipe ordinary words by accident. */
 export const purgeBody = z.object({ text: z.string().min(4).max(1000) });
 export const idParam = z.string().uuid();
+export const traceQuery = z.object({ documentId: z.string().uuid(), itemId: z.string().regex(/^[0-9a-z]{6,40}$/) });
 export const inviteToken = z.string().regex(/^[a-z2-7]{32}$/);

@@ -3,12 +3,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { addMember, createDocument, createWorkshop, removeMember, requireDocumentRole, requireWorkshopRole } from '../commands/workshops.ts';
 import { createInvite, inviteUrl, revokeInvite } from '../commands/invites.ts';
 import { importDocument, maxImportBytes } from '../commands/import.ts';
+import { listLinkableItems, traceInWorkshop } from '../commands/trace.ts';
 import { errors } from '../errors.ts';
 import { auditRequest } from './actor.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './middleware.ts';
 import { presentAuditEvent, presentDocument, presentInvite, presentMember, presentWorkshop } from './present.ts';
-import { addMemberBody, auditQuery, createDocumentBody, createInviteBody, createWorkshopBody, idParam, purgeBody, updateWorkshopBody } from './schema.ts';
+import { addMemberBody, auditQuery, createDocumentBody, createInviteBody, createWorkshopBody, idParam, purgeBody, traceQuery, updateWorkshopBody } from './schema.ts';
 import { can } from '../policies/workshop.ts';
 import { jsonBody } from './validate.ts';
 
@@ -101,6 +102,14 @@ export const workshopRoutes = new Hono<AppEnv>()
     for (const guest of removedGuests) c.var.deps.fanout.publishControl({ type: 'access-changed', userId: guest.id, workshopId });
     await auditRequest(c, 'invite-revoked', { workshopId, target: inviteId, details: { removedGuests: removedGuests.length } });
     return c.body(null, 204);
+  })
+  .get('/:id/items', async (c) => {
+    return c.json(await listLinkableItems(c.var.deps.store, c.var.auth!.user, parseId(c.req.param('id'), 'Workshop')));
+  })
+  .get('/:id/trace', async (c) => {
+    const query = traceQuery.safeParse(c.req.query());
+    if (!query.success) throw errors.invalidInput(query.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    return c.json(await traceInWorkshop(c.var.deps.store, c.var.auth!.user, parseId(c.req.param('id'), 'Workshop'), query.data));
   })
   .get('/:id/audit', async (c) => {
     const { workshop } = await requireWorkshopRole(c.var.deps.store, parseId(c.req.param('id'), 'Workshop'), c.var.auth!.user, 'readAudit');
