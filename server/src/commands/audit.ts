@@ -4,6 +4,8 @@ import type { Store, User } from '../storage/ports.ts';
 /** Who did something, from where: every command that changes rights or reads reports takes one. */
 export interface Actor {
   user: User | null;
+  /** For actions nobody signed in did: 'system' for scheduled jobs; otherwise 'anonymous'. */
+  label?: 'system' | 'anonymous';
   /** The client's address, as the HTTP layer saw it. */
   address: string | null;
 }
@@ -29,7 +31,7 @@ export async function audit(
       organisationId: scope.organisationId ?? actor.user?.organisationId ?? null,
       workshopId: scope.workshopId ?? null,
       actorId: actor.user?.id ?? null,
-      actorLabel: actorLabel(actor.user),
+      actorLabel: actor.user ? actorLabel(actor.user) : (actor.label ?? 'anonymous'),
       action,
       target: scope.target ?? null,
       details: scope.details ?? {},

@@ -90,7 +90,7 @@ describe('retention', () => {
     expect((await admin.json('GET', `/api/workshops/${workshopId}`)).erasedAt).not.toBeNull();
     expect((await admin.json('GET', `/api/workshops/${keptId}`)).erasedAt).toBeNull();
     const audit = await admin.json('GET', `/api/workshops/${workshopId}/audit`);
-    expect(audit[0]).toMatchObject({ action: 'workshop-content-erased', actor: 'anonymous', details: { documents: 1 } });
+    expect(audit[0]).toMatchObject({ action: 'workshop-content-erased', actor: 'system', details: { documents: 1 } });
   });
 
   it('lets a facilitator set or clear the retention period', async () => {

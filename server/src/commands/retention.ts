@@ -13,7 +13,7 @@ export async function eraseExpiredWorkshops(store: Store, fanout: Fanout, logger
   for (const workshop of due) {
     const documents = await store.workshops.eraseContent(workshop.id, now);
     fanout.publishControl({ type: 'workshop-erased', workshopId: workshop.id });
-    await audit(store, logger, { user: null, address: null }, 'workshop-content-erased', {
+    await audit(store, logger, { user: null, address: null, label: 'system' }, 'workshop-content-erased', {
       organisationId: workshop.organisationId,
       workshopId: workshop.id,
       target: workshop.id,

@@ -64,12 +64,34 @@ export async function addMember(
     throw errors.unprocessable('unknown_user', 'No user of this organisation has that email');
   }
   const previousRole = await store.workshops.role(workshopId, member.id);
+  if (previousRole) await keepAFacilitator(store, workshopId, member.id, input.role);
   await store.workshops.setMember(workshopId, member.id, input.role);
   return { workshop, member, previousRole };
 }
 
+/** A workshop must keep at least one facilitator: someone has to be able to run it. */
+async function keepAFacilitator(store: Store, workshopId: string, memberId: string, newRole: WorkshopRole | undefined): Promise<void> {
+  if (newRole === 'facilitator') return;
+  const members = await store.workshops.members(workshopId);
+  const facilitators = members.filter((m) => m.role === 'facilitator');
+  if (facilitators.length === 1 && facilitators[0]!.userId === memberId) {
+    throw errors.conflict('last_facilitator', 'The workshop would have no facilitator; make someone else facilitator first');
+  }
+}
+
+/** Change a member's role by user id (guests too, who have no email). Returns the previous role. */
+export async function changeMemberRole(store: Store, user: User, workshopId: string, memberId: string, role: WorkshopRole): Promise<WorkshopRole> {
+  await requireWorkshopRole(store, workshopId, user, 'manageMembers');
+  const previous = await store.workshops.role(workshopId, memberId);
+  if (!previous) throw errors.notFound('Member');
+  await keepAFacilitator(store, workshopId, memberId, role);
+  await store.workshops.setMember(workshopId, memberId, role);
+  return previous;
+}
+
 export async function removeMember(store: Store, user: User, workshopId: string, memberId: string): Promise<Workshop> {
   const { workshop } = await requireWorkshopRole(store, workshopId, user, 'manageMembers');
+  await keepAFacilitator(store, workshopId, memberId, undefined);
   if (!(await store.workshops.removeMember(workshopId, memberId))) throw errors.notFound('Member');
   return workshop;
 }

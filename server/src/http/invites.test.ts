@@ -122,3 +122,32 @@ describe('sockets and sessions', () => {
     expect((await guest.request('GET', `/api/documents/${otherDocument}`)).status).toBe(404);
   });
 });
+
+describe('membership rules', () => {
+  it('changes a guest’s role by id, and never leaves a workshop without a facilitator', async () => {
+    const { token } = await invite();
+    const { guest, response } = await join(token, 'Roolivieras');
+    const { user } = (await response.json()) as { user: { id: string } };
+    expect(await facilitator.json('PATCH', `/api/workshops/${workshopId}/members/${user.id}`, { role: 'observer' })).toEqual({ userId: user.id, role: 'observer' });
+    expect(await guest.json('GET', `/api/workshops/${workshopId}`)).toMatchObject({ role: 'observer' });
+
+    const { user: me } = await facilitator.json('GET', '/api/me');
+    const demote = await facilitator.request('PATCH', `/api/workshops/${workshopId}/members/${me.id}`, { role: 'participant' });
+    expect(demote.status).toBe(409);
+    expect((await facilitator.request('DELETE', `/api/workshops/${workshopId}/members/${me.id}`)).status).toBe(409);
+    await facilitator.json('PATCH', `/api/workshops/${workshopId}/members/${user.id}`, { role: 'facilitator' });
+    expect((await facilitator.request('PATCH', `/api/workshops/${workshopId}/members/${me.id}`, { role: 'facilitator' })).status).toBe(200);
+    await facilitator.json('PATCH', `/api/workshops/${workshopId}/members/${user.id}`, { role: 'participant' });
+  });
+
+  it('ends the browser’s previous session when someone joins by link in it', async () => {
+    const { token } = await invite();
+    const signedIn = await new ApiClient(server.origin).login(adminCredentials);
+    const oldCookie = signedIn.cookie;
+    const response = await signedIn.request('POST', `/api/invites/${token}/accept`, { displayName: 'Samassa selaimessa' });
+    expect(response.status).toBe(200);
+    const old = new ApiClient(server.origin);
+    old.cookie = oldCookie;
+    expect((await old.request('GET', '/api/me')).status).toBe(401);
+  });
+});

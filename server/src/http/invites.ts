@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { errors } from '../errors.ts';
 import { acceptInvite, findInvite, unusableInvite } from '../commands/invites.ts';
-import { createSession, generateSessionToken } from '../auth/sessions.ts';
+import { createSession, generateSessionToken, sessionIdFromToken } from '../auth/sessions.ts';
 import { auditRequest } from './actor.ts';
 import type { AppEnv } from './context.ts';
-import { writeSessionCookie } from './cookies.ts';
+import { readSessionCookie, writeSessionCookie } from './cookies.ts';
 import { presentUser } from './present.ts';
 import { acceptInviteBody, inviteToken } from './schema.ts';
 import { jsonBody } from './validate.ts';
@@ -26,6 +26,13 @@ export const inviteRoutes = new Hono<AppEnv>()
     const { store, env } = c.var.deps;
     const { displayName } = await jsonBody(c, acceptInviteBody);
     const { guest, workshop, invite } = await acceptInvite(store, parseToken(c.req.param('token')), displayName);
+    // The browser's cookie is about to be replaced: end the session it held, so it is not left alive unseen.
+    const previous = readSessionCookie(c, env);
+    if (previous) {
+      const sessionId = sessionIdFromToken(previous);
+      await store.sessions.delete(sessionId);
+      c.var.deps.endSessions([sessionId]);
+    }
     const token = generateSessionToken();
     const session = await createSession(store.sessions, token, guest);
     writeSessionCookie(c, env, token, Math.min(session.expiresAt, session.absoluteExpiresAt));

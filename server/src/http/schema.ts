@@ -27,6 +27,7 @@ export const updateWorkshopBody = z
   .object({ title: title.optional(), retentionDays: z.number().int().min(1).max(3650).nullable().optional() })
   .refine((body) => body.title !== undefined || body.retentionDays !== undefined, 'Nothing to change');
 export const addMemberBody = z.object({ email, role });
+export const changeRoleBody = z.object({ role });
 export const createInviteBody = z.object({
   role: role.default('participant'),
   expiresInHours: z.number().int().min(1).max(24 * 30).default(24),

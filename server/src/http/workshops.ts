@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { addMember, createDocument, createWorkshop, removeMember, requireDocumentRole, requireWorkshopRole } from '../commands/workshops.ts';
+import { addMember, changeMemberRole, createDocument, createWorkshop, removeMember, requireDocumentRole, requireWorkshopRole } from '../commands/workshops.ts';
 import { createInvite, inviteUrl, revokeInvite } from '../commands/invites.ts';
 import { importDocument, maxImportBytes } from '../commands/import.ts';
 import { listLinkableItems, traceInWorkshop } from '../commands/trace.ts';
@@ -9,7 +9,7 @@ import { auditRequest } from './actor.ts';
 import type { AppEnv } from './context.ts';
 import { requireUser } from './middleware.ts';
 import { presentAuditEvent, presentDocument, presentInvite, presentMember, presentWorkshop } from './present.ts';
-import { addMemberBody, auditQuery, createDocumentBody, createInviteBody, createWorkshopBody, idParam, purgeBody, traceQuery, updateWorkshopBody } from './schema.ts';
+import { addMemberBody, auditQuery, changeRoleBody, createDocumentBody, createInviteBody, createWorkshopBody, idParam, purgeBody, traceQuery, updateWorkshopBody } from './schema.ts';
 import { can } from '../policies/workshop.ts';
 import { jsonBody } from './validate.ts';
 
@@ -71,7 +71,18 @@ export const workshopRoutes = new Hono<AppEnv>()
       target: member.id,
       details: { email: member.email, role: body.role, ...(previousRole ? { previousRole } : {}) },
     });
-    return c.json({ userId: member.id, role: body.role }, 201);
+    return c.json({ userId: member.id, role: body.role, added: !previousRole }, 201);
+  })
+  .patch('/:id/members/:userId', async (c) => {
+    const workshopId = parseId(c.req.param('id'), 'Workshop');
+    const userId = parseId(c.req.param('userId'), 'Member');
+    const { role } = await jsonBody(c, changeRoleBody);
+    const previousRole = await changeMemberRole(c.var.deps.store, c.var.auth!.user, workshopId, userId, role);
+    if (previousRole !== role) {
+      c.var.deps.fanout.publishControl({ type: 'access-changed', userId, workshopId });
+      await auditRequest(c, 'member-role-changed', { workshopId, target: userId, details: { role, previousRole } });
+    }
+    return c.json({ userId, role });
   })
   .delete('/:id/members/:userId', async (c) => {
     const workshopId = parseId(c.req.param('id'), 'Workshop');
