@@ -1,101 +1,77 @@
-import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { findScale, GoalTable, metaMap, readMeta, type Column, type DocumentMeta, type ScaleStep } from '@yhteispaja/model';
-import { api, ApiError } from '../api.ts';
-import { ConnectionStatus, type ClosedReason } from '../state/connection.svelte.ts';
-import { localCopyName, openLocalCopy, type LocalCopy } from './local-copy.ts';
-import { readPeers, type CellRef, type Peer, type PresenceUser } from './presence.ts';
-import { connectDocument } from './sync.ts';
+import { findScale, GoalTable, type Column, type ColumnKind, type RowKind, type ScaleStep } from '@yhteispaja/model';
+import type { DocumentSession } from './DocumentSession.svelte.ts';
 
 export interface ColumnView extends Column {
-  /** Steps of a status column's scale; empty for rich-text columns. */
+  /** Steps of a status or evaluation column's scale; empty for other columns (and unscaled evaluations). */
   steps: readonly ScaleStep[];
 }
 
 export interface RowView {
   id: string;
+  kind: RowKind;
+  /** Heading rows: the heading text. */
+  heading: Y.Text | undefined;
   /** Rich-text cells by column id. */
   fragments: Readonly<Record<string, Y.XmlFragment>>;
   /** Status cells by column id (undefined: not set). */
   statuses: Readonly<Record<string, string | undefined>>;
+  /** People cells by column id: the names, and the shared list they come from. */
+  people: Readonly<Record<string, { list: Y.Array<string>; names: readonly string[] }>>;
+  /** Schedule cells by column id. */
+  texts: Readonly<Record<string, Y.Text>>;
+  /** Date and number cells by column id. */
+  values: Readonly<Record<string, string | number | undefined>>;
+  /** Evaluation cells by column id: result per period id. */
+  evaluations: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export interface NewColumn {
+  kind: ColumnKind;
+  title: string;
+  scale?: string;
+  periods?: string[];
 }
 
 /** Marks row removals, so that "restore row" undoes exactly those and nothing typed since. */
 const removeOrigin = { operation: 'remove-row' };
 
 /**
- * One open goal table: its Y.Doc, this browser's local copy of it (IndexedDB), the sync
- * provider, the structure as plain snapshots for the view, presence, and the connection/save
- * status. Create it when the page mounts and call `destroy()` when it unmounts. Cell contents
- * are not copied here: each cell editor binds to its Y.XmlFragment directly.
- *
- * The local copy is read first: the table shows what this browser last had (also offline), and
- * the provider connects once it is in the doc, so the sync sends the server whatever it lacks.
+ * The goal-table view state of an open document: the structure as plain snapshots for the view
+ * and the goal-table edits. The document itself (doc, provider, presence, status) is the
+ * `DocumentSession`'s; cell contents are not copied here: each cell editor binds to its shared
+ * value directly.
  */
 export class GoalTableSession {
-  readonly documentId: string;
-  readonly doc = new Y.Doc();
-  readonly table = new GoalTable(this.doc);
-  readonly status = new ConnectionStatus();
-  readonly user: PresenceUser;
+  readonly session: DocumentSession;
+  readonly table: GoalTable;
 
-  meta = $state.raw<DocumentMeta | undefined>(undefined);
   columns = $state.raw<ColumnView[]>([]);
   rows = $state.raw<RowView[]>([]);
-  /** The doc has its content: from the local copy or the first sync (or it had its meta). */
-  loaded = $state(false);
-  peers = $state.raw<Peer[]>([]);
   /** The last removed row can be restored. */
   canRestore = $state(false);
 
-  readonly awareness: Awareness;
-  readonly #localCopy: LocalCopy;
-  readonly #destroyConnection: () => void;
   readonly #undoRemove: Y.UndoManager;
   readonly #cleanups: (() => void)[] = [];
-  #probing = false;
 
-  constructor(documentId: string, user: PresenceUser, options: { readOnly: boolean }) {
-    this.documentId = documentId;
-    this.user = user;
-    this.status.readOnly = options.readOnly;
-    this.#localCopy = openLocalCopy(localCopyName(documentId, user.id), this.doc, () => this.status.unsaved);
-    const connection = connectDocument(
-      documentId,
-      this.doc,
-      this.status,
-      {
-        onSynced: () => this.#refresh(true),
-        onAccessLost: () => this.awareness.setLocalStateField('cell', null),
-        onFailing: () => void this.#probeAccess(),
-        onLocalCopyLoaded: () => this.#refresh(),
-      },
-      this.#localCopy,
-    );
-    this.#destroyConnection = connection.destroy;
-    this.awareness = connection.provider.awareness;
-    this.awareness.setLocalState({ user, cell: null });
-
-    const onAwareness = () => (this.peers = readPeers(this.awareness));
-    this.awareness.on('change', onAwareness);
-    this.#cleanups.push(() => this.awareness.off('change', onAwareness));
+  constructor(session: DocumentSession) {
+    this.session = session;
+    this.table = new GoalTable(session.doc);
+    this.#cleanups.push(session.onRefresh(() => this.#refresh()));
     this.#cleanups.push(this.table.observeStructure(() => this.#refresh()));
-    const onMeta = () => this.#refresh();
-    metaMap(this.doc).observe(onMeta);
-    this.#cleanups.push(() => metaMap(this.doc).unobserve(onMeta));
-
     this.#undoRemove = new Y.UndoManager(this.table.rowsMap, {
       trackedOrigins: new Set([removeOrigin]),
       captureTimeout: 0,
     });
-  }
-
-  get editable(): boolean {
-    return !this.status.readOnly && this.status.closed === null;
+    this.#refresh();
   }
 
   addRow(): string {
     return this.table.addRow();
+  }
+
+  addHeading(text: string): string {
+    return this.table.addRow(Number.POSITIVE_INFINITY, 'heading', text);
   }
 
   /** Move a row one place up (-1) or down (+1). */
@@ -108,7 +84,7 @@ export class GoalTableSession {
 
   removeRow(rowId: string): void {
     this.#undoRemove.clear();
-    this.doc.transact(() => this.table.removeRow(rowId), removeOrigin);
+    this.session.doc.transact(() => this.table.removeRow(rowId), removeOrigin);
     this.canRestore = true;
   }
 
@@ -123,62 +99,118 @@ export class GoalTableSession {
     this.table.setStatus(rowId, columnId, key === '' ? undefined : key);
   }
 
-  /** Publish which cell this user is in (null: none), for the others' presence outlines. */
-  focusCell(cell: CellRef | null): void {
-    const current = this.awareness.getLocalState()?.['cell'] as CellRef | null | undefined;
-    if (current?.rowId === cell?.rowId && current?.columnId === cell?.columnId) return;
-    this.awareness.setLocalStateField('cell', cell);
+  setValue(rowId: string, columnId: string, value: string | number | undefined): void {
+    this.table.setValue(rowId, columnId, value === '' ? undefined : value);
+  }
+
+  setEvaluation(rowId: string, columnId: string, periodId: string, value: string): void {
+    const map = this.table.evaluation(rowId, columnId);
+    if (!map) return;
+    if (value === '') map.delete(periodId);
+    else map.set(periodId, value);
+  }
+
+  addPerson(rowId: string, columnId: string, name: string): void {
+    const trimmed = name.trim();
+    if (trimmed) this.table.people(rowId, columnId)?.push([trimmed]);
+  }
+
+  removePerson(rowId: string, columnId: string, name: string): void {
+    const list = this.table.people(rowId, columnId);
+    const index = list?.toArray().indexOf(name) ?? -1;
+    if (list && index >= 0) list.delete(index, 1);
+  }
+
+  addColumn(column: NewColumn): string {
+    return this.table.addColumn({
+      kind: column.kind,
+      title: column.title,
+      ...(column.scale ? { scale: column.scale } : {}),
+      ...(column.kind === 'evaluation' ? { periods: column.periods ?? [] } : {}),
+    });
+  }
+
+  renameColumn(columnId: string, title: string): void {
+    this.table.renameColumn(columnId, title);
+  }
+
+  /** Move a column one place left (-1) or right (+1). */
+  moveColumn(columnId: string, delta: -1 | 1): void {
+    const index = this.columns.findIndex((column) => column.id === columnId);
+    const target = index + delta;
+    if (index < 0 || target < 0 || target >= this.columns.length) return;
+    this.table.moveColumn(columnId, target);
+  }
+
+  removeColumn(columnId: string): void {
+    this.table.removeColumn(columnId);
+  }
+
+  addPeriod(columnId: string, label: string): void {
+    this.table.addPeriod(columnId, label);
   }
 
   destroy(): void {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     this.#undoRemove.destroy();
-    this.awareness.setLocalState(null);
-    this.#destroyConnection();
-    this.#localCopy.destroy();
-    this.doc.destroy();
   }
 
-  /** Rebuild the plain snapshots the view renders from (rows, columns, statuses). */
-  #refresh(synced = false): void {
-    const meta = readMeta(this.doc);
-    this.meta = meta;
-    const columns = this.table.columns().map((column) => ({
+  /** Rebuild the plain snapshots the view renders from. */
+  #refresh(): void {
+    const table = this.table;
+    const columns = table.columns().map((column) => ({
       ...column,
-      steps: column.kind === 'status' && column.scale ? (findScale(column.scale)?.steps ?? []) : [],
+      steps: (column.kind === 'status' || column.kind === 'evaluation') && column.scale ? (findScale(column.scale)?.steps ?? []) : [],
     }));
-    const rows = this.table.rows().map((row) => {
-      const fragments: Record<string, Y.XmlFragment> = {};
-      const statuses: Record<string, string | undefined> = {};
+    const rows = table.rows().map((row): RowView => {
+      const view = {
+        id: row.id,
+        kind: row.kind,
+        heading: row.kind === 'heading' ? table.heading(row.id) : undefined,
+        fragments: {} as Record<string, Y.XmlFragment>,
+        statuses: {} as Record<string, string | undefined>,
+        people: {} as Record<string, { list: Y.Array<string>; names: readonly string[] }>,
+        texts: {} as Record<string, Y.Text>,
+        values: {} as Record<string, string | number | undefined>,
+        evaluations: {} as Record<string, Record<string, string>>,
+      };
+      if (row.kind === 'heading') return view;
       for (const column of columns) {
-        if (column.kind === 'status') statuses[column.id] = this.table.status(row.id, column.id);
-        else {
-          const fragment = this.table.richText(row.id, column.id);
-          if (fragment) fragments[column.id] = fragment;
+        switch (column.kind) {
+          case 'status':
+            view.statuses[column.id] = table.status(row.id, column.id);
+            break;
+          case 'rich-text': {
+            const fragment = table.richText(row.id, column.id);
+            if (fragment) view.fragments[column.id] = fragment;
+            break;
+          }
+          case 'people': {
+            const list = table.people(row.id, column.id);
+            if (list) view.people[column.id] = { list, names: list.toArray() };
+            break;
+          }
+          case 'schedule': {
+            const text = table.schedule(row.id, column.id);
+            if (text) view.texts[column.id] = text;
+            break;
+          }
+          case 'date':
+          case 'number':
+            view.values[column.id] = table.value(row.id, column.id);
+            break;
+          case 'evaluation': {
+            const map = table.evaluation(row.id, column.id);
+            const results: Record<string, string> = {};
+            if (map) for (const [periodId, value] of map.entries()) if (typeof value === 'string') results[periodId] = value;
+            view.evaluations[column.id] = results;
+            break;
+          }
         }
       }
-      return { id: row.id, fragments, statuses };
+      return view;
     });
     this.columns = columns;
     this.rows = rows;
-    // Normally the meta arrives with the first sync; a document without one still opens.
-    if (meta || synced) this.loaded = true;
-  }
-
-  /** After repeated failures, ask the API whether the session or access is gone. */
-  async #probeAccess(): Promise<void> {
-    if (this.#probing || navigator.onLine === false) return;
-    this.#probing = true;
-    try {
-      await api.document(this.documentId);
-    } catch (error) {
-      if (error instanceof ApiError && [401, 403, 404].includes(error.status)) {
-        const reason: ClosedReason = error.status === 401 ? 'unauthorized' : 'forbidden';
-        this.status.closed = reason;
-        this.#destroyConnection();
-      }
-    } finally {
-      this.#probing = false;
-    }
   }
 }

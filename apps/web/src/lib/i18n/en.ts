@@ -7,6 +7,7 @@ export const en: Messages = {
   'app.mainNav': 'Main menu',
   'app.language': 'Language',
   'app.signOut': 'Sign out',
+  'app.signOutUnsaved': 'This device has changes that are not saved on the server yet. Signing out removes them from this device. Sign out anyway?',
   'app.signedInAs': 'Signed in as {{name}}',
   'app.loading': 'Loading…',
   'app.workshops': 'Workshops',

@@ -23,6 +23,16 @@ const byCode: Record<string, MessageKey> = {
   throttled: 'error.throttled',
   invalid_input: 'error.validation',
   store_unavailable: 'error.server',
+  unknown_user: 'error.unknownUser',
+  email_taken: 'error.emailTaken',
+  weak_password_too_short: 'error.weakPasswordTooShort',
+  weak_password_too_long: 'error.weakPasswordTooLong',
+  weak_password_too_common: 'error.weakPasswordTooCommon',
+  weak_password_same_as_email: 'error.weakPasswordSameAsEmail',
+  invite_role_not_allowed: 'error.inviteRoleNotAllowed',
+  invite_expired: 'error.inviteExpired',
+  invite_revoked: 'error.inviteRevoked',
+  invite_used_up: 'error.inviteUsedUp',
   internal: 'error.server',
 };
 

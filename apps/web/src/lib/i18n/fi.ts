@@ -9,6 +9,7 @@ export const fi = {
   'app.mainNav': 'Päävalikko',
   'app.language': 'Kieli',
   'app.signOut': 'Kirjaudu ulos',
+  'app.signOutUnsaved': 'Tällä laitteella on muutoksia, joita ei ole vielä tallennettu palvelimelle. Uloskirjautuminen poistaa ne tältä laitteelta. Kirjaudutaanko silti ulos?',
   'app.signedInAs': 'Kirjautuneena: {{name}}',
   'app.loading': 'Ladataan…',
   'app.workshops': 'Työpajat',

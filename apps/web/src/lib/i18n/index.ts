@@ -6,10 +6,20 @@
 import i18next, { type TFunction } from 'i18next';
 import type { Locale } from '@yhteispaja/model';
 import { en } from './en.ts';
-import { fi, type MessageKey } from './fi.ts';
+import { fi, type MessageKey as CoreMessageKey } from './fi.ts';
 import { sv } from './sv.ts';
+import { peopleEn } from './people.en.ts';
+import { peopleFi, type PeopleMessageKey } from './people.fi.ts';
+import { peopleSv } from './people.sv.ts';
+import { editorEn } from './editor.en.ts';
+import { editorFi, type EditorMessageKey } from './editor.fi.ts';
+import { editorSv } from './editor.sv.ts';
+import { plansEn } from './plans.en.ts';
+import { plansFi, type PlansMessageKey } from './plans.fi.ts';
+import { plansSv } from './plans.sv.ts';
 
-export type { MessageKey } from './fi.ts';
+/** Keys of every catalogue: fi.ts's and those of the people/organisation/account pages. */
+export type MessageKey = CoreMessageKey | PeopleMessageKey | PlansMessageKey | EditorMessageKey;
 export type { Locale } from '@yhteispaja/model';
 
 export const defaultLocale: Locale = 'fi';
@@ -27,7 +37,11 @@ export function isLocale(value: unknown): value is Locale {
 
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } },
+  resources: {
+    fi: { translation: { ...fi, ...peopleFi, ...plansFi, ...editorFi } },
+    sv: { translation: { ...sv, ...peopleSv, ...plansSv, ...editorSv } },
+    en: { translation: { ...en, ...peopleEn, ...plansEn, ...editorEn } },
+  },
   lng: defaultLocale,
   fallbackLng: defaultLocale,
   supportedLngs: locales.map((l) => l.code),
@@ -42,6 +56,11 @@ void instance.init({
 const fixed = new Map<Locale, TFunction>(locales.map((l) => [l.code, instance.getFixedT(l.code)]));
 
 export type MessageVars = Record<string, string | number>;
+
+/** Whether `key` is a message key (for keys built from server values, e.g. audit actions). */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in fi || key in peopleFi || key in plansFi || key in editorFi;
+}
 
 export function translate(lng: Locale, key: MessageKey, vars?: MessageVars): string {
   const t = fixed.get(lng) ?? fixed.get(defaultLocale)!;

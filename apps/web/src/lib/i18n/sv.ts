@@ -7,6 +7,7 @@ export const sv: Messages = {
   'app.mainNav': 'Huvudmeny',
   'app.language': 'Språk',
   'app.signOut': 'Logga ut',
+  'app.signOutUnsaved': 'Det finns ändringar på den här enheten som inte har sparats på servern ännu. Om du loggar ut raderas de från enheten. Vill du ändå logga ut?',
   'app.signedInAs': 'Inloggad: {{name}}',
   'app.loading': 'Laddar…',
   'app.workshops': 'Workshoppar',

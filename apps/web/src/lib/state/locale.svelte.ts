@@ -39,9 +39,19 @@ class LocaleState {
   date = (iso: string): string => {
     const value = new Date(iso);
     if (Number.isNaN(value.getTime())) return iso;
-    const tag = this.current === 'fi' ? 'fi-FI' : this.current === 'sv' ? 'sv-FI' : 'en-GB';
-    return value.toLocaleDateString(tag, { day: 'numeric', month: 'numeric', year: 'numeric' });
+    return value.toLocaleDateString(this.#tag, { day: 'numeric', month: 'numeric', year: 'numeric' });
   };
+
+  /** A date and time (to the minute) in the current language's conventions. */
+  dateTime = (iso: string | number): string => {
+    const value = new Date(iso);
+    if (Number.isNaN(value.getTime())) return String(iso);
+    return value.toLocaleString(this.#tag, { day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  };
+
+  get #tag(): string {
+    return this.current === 'fi' ? 'fi-FI' : this.current === 'sv' ? 'sv-FI' : 'en-GB';
+  }
 }
 
 export const locale = new LocaleState();

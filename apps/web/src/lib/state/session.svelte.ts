@@ -26,6 +26,17 @@ class SessionState {
     this.#pending = Promise.resolve();
   }
 
+  /** Someone who just joined through an invitation link: the server has set their guest session. */
+  adopt(user: User): void {
+    this.user = user;
+    this.#pending = Promise.resolve();
+  }
+
+  /** System admins and organisation admins manage an organisation's users. */
+  get canManageUsers(): boolean {
+    return this.user !== null && (this.user.isAdmin || this.user.organisationRole === 'admin');
+  }
+
   async logout(): Promise<void> {
     try {
       await api.logout();
