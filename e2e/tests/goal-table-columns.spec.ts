@@ -177,3 +177,26 @@ test('schedules are shared text, dates are dates, and group headings can be rena
   for (const page of [pageA, pageB]) await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   await Promise.all([contextA.close(), contextB.close()]);
 });
+
+test('a facilitator purges an identity code from the document and its history; others see it go', async ({ browser }) => {
+  const api = await Api.signIn(server.origin, fasilitaattori);
+  const { id } = await api.call('POST', `/api/workshops/${workshopId}/documents`, { type: 'goal-table', title: 'Poisto' });
+  const facilitator = await signedInContext(browser, server.origin, fasilitaattori);
+  const participant = await signedInContext(browser, server.origin, osallistuja);
+  const pageA = await facilitator.newPage();
+  const pageB = await participant.newPage();
+  await Promise.all([pageA.goto(`/documents/${id}`), pageB.goto(`/documents/${id}`)]);
+  await goalRows(pageB).nth(0).getByTestId('cell-goal').locator('.ProseMirror').click();
+  await pageB.keyboard.type('Asiakas 131052-308T tarvitsee apua');
+  await expect(pageB.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await expect(goalRows(pageA).nth(0).getByTestId('cell-goal')).toContainText('131052-308T');
+  // Participants cannot purge; the facilitator can.
+  await expect(pageB.getByTestId('purge')).toHaveCount(0);
+  pageA.once('dialog', (dialog) => void dialog.accept());
+  await pageA.getByLabel('Poistettava teksti').fill('131052-308T');
+  await pageA.getByRole('button', { name: 'Poista asiakirjasta ja historiasta' }).click();
+  await expect(pageA.getByTestId('purge-status')).toHaveText('Poistettu 1 esiintymää.');
+  await expect(goalRows(pageB).nth(0).getByTestId('cell-goal')).toHaveText('Asiakas  tarvitsee apua');
+  await expectNoAxeViolations(pageA);
+  await Promise.all([facilitator.close(), participant.close()]);
+});

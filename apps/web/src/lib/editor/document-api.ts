@@ -81,3 +81,14 @@ export async function importTable(documentId: string, file: Blob, contentType: s
   if (!response.ok) throw await failure(response);
   return (await response.json()) as ImportResult;
 }
+
+/** Remove every occurrence of `text` from the document and its whole stored history (facilitators). */
+export async function purgeText(documentId: string, text: string): Promise<{ removed: number }> {
+  const response = await send(`/api/documents/${encodeURIComponent(documentId)}/purge`, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as { removed: number };
+}

@@ -76,6 +76,15 @@ export const editorEn: EditorMessages = {
   'import.kindIdentityCode': 'personal identity code',
   'import.kindHealth': 'health detail',
 
+  'purge.heading': 'Remove client data for good',
+  'purge.intro': 'If client data (an identity code or a name, say) was written into the document, remove it here. The text disappears from the document and its whole stored history; the audit log does not record the text itself.',
+  'purge.label': 'Text to remove',
+  'purge.submit': 'Remove from the document and its history',
+  'purge.busy': 'Removing…',
+  'purge.tooShort': 'Type at least 4 characters, so that ordinary words are not removed by accident.',
+  'purge.confirm': 'Remove every occurrence of "{{text}}" from the document and its history? This cannot be undone.',
+  'purge.done': '{{n}} occurrences removed.',
+
   'newDoc.link': 'New document',
   'newDoc.title': 'New document',
   'newDoc.intro': 'Choose the document type and a template. The template’s columns and headings are written in the interface language.',

@@ -78,6 +78,15 @@ export const editorFi = {
   'import.kindIdentityCode': 'henkilötunnus',
   'import.kindHealth': 'terveystieto',
 
+  'purge.heading': 'Poista asiakastieto pysyvästi',
+  'purge.intro': 'Jos asiakirjaan on kirjattu asiakkaan tietoja (esimerkiksi henkilötunnus tai nimi), poista ne tästä. Teksti poistuu asiakirjasta ja sen koko tallennetusta historiasta; tapahtumalokiin ei tallenneta itse tekstiä.',
+  'purge.label': 'Poistettava teksti',
+  'purge.submit': 'Poista asiakirjasta ja historiasta',
+  'purge.busy': 'Poistetaan…',
+  'purge.tooShort': 'Kirjoita vähintään 4 merkkiä, ettei tavallisia sanoja poistu vahingossa.',
+  'purge.confirm': 'Poistetaanko kaikki tekstin "{{text}}" esiintymät asiakirjasta ja sen historiasta? Toimintoa ei voi perua.',
+  'purge.done': 'Poistettu {{n}} esiintymää.',
+
   'newDoc.link': 'Uusi asiakirja',
   'newDoc.title': 'Uusi asiakirja',
   'newDoc.intro': 'Valitse asiakirjan tyyppi ja pohja. Pohjan sarakkeet ja otsikot tulevat käyttöliittymän kielellä.',

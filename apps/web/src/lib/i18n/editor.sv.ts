@@ -76,6 +76,15 @@ export const editorSv: EditorMessages = {
   'import.kindIdentityCode': 'personbeteckning',
   'import.kindHealth': 'hälsouppgift',
 
+  'purge.heading': 'Ta bort klientuppgifter permanent',
+  'purge.intro': 'Om klientuppgifter (till exempel en personbeteckning eller ett namn) har skrivits in i dokumentet, ta bort dem här. Texten försvinner ur dokumentet och hela dess sparade historik; själva texten sparas inte i händelseloggen.',
+  'purge.label': 'Text som ska tas bort',
+  'purge.submit': 'Ta bort ur dokumentet och historiken',
+  'purge.busy': 'Tar bort…',
+  'purge.tooShort': 'Skriv minst 4 tecken så att vanliga ord inte tas bort av misstag.',
+  'purge.confirm': 'Ta bort alla förekomster av "{{text}}" ur dokumentet och dess historik? Åtgärden kan inte ångras.',
+  'purge.done': '{{n}} förekomster togs bort.',
+
   'newDoc.link': 'Nytt dokument',
   'newDoc.title': 'Nytt dokument',
   'newDoc.intro': 'Välj dokumenttyp och mall. Mallens kolumner och rubriker skrivs på gränssnittets språk.',
