@@ -10,13 +10,17 @@ export interface CellEditorOptions {
   /** The element the editor mounts into. */
   element: HTMLElement;
   fragment: Y.XmlFragment;
-  /** The document's shared awareness: every cell editor of the page uses the same one. */
-  awareness: Awareness;
-  user: PresenceUser;
+  /**
+   * The document's shared awareness (every editor of the page uses the same one) and the user
+   * this page publishes in it: other people's carets are drawn when both are given.
+   */
+  awareness: Awareness | undefined;
+  user: PresenceUser | undefined;
   editable: boolean;
-  /** Space-separated ids of the elements that name the cell (column and row headers). */
+  /** Space-separated ids of the elements that name the field (for a cell, its column and row headers). */
   labelledBy: string;
-  describedBy?: string;
+  describedBy?: string | undefined;
+  testid?: string | undefined;
 }
 
 /**
@@ -32,7 +36,7 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 }
 
 /**
- * A small Tiptap editor bound to one rich-text cell. Paragraphs, lists, bold/italic/underline
+ * A small Tiptap editor bound to one rich-text field (a goal-table cell, a section or stage field). Paragraphs, lists, bold/italic/underline
  * and line breaks; no headings or code. Undo is per cell (Collaboration's Yjs undo manager).
  *
  * Tab and Shift+Tab always move focus to the next/previous control, as in any form, instead of
@@ -46,6 +50,8 @@ export function createCellEditor(options: CellEditorOptions): Editor {
     spellcheck: 'true',
   };
   if (options.describedBy) attributes['aria-describedby'] = options.describedBy;
+  if (options.testid) attributes['data-testid'] = options.testid;
+  const { awareness, user } = options;
 
   const editor = new Editor({
     element: options.element,
@@ -63,7 +69,7 @@ export function createCellEditor(options: CellEditorOptions): Editor {
         trailingNode: false,
       }),
       Collaboration.configure({ fragment: options.fragment }),
-      CollaborationCaret.configure({ provider: { awareness: options.awareness }, user: options.user, render: renderCaret }),
+      ...(awareness && user ? [CollaborationCaret.configure({ provider: { awareness }, user, render: renderCaret })] : []),
     ],
     editorProps: { attributes },
   });
