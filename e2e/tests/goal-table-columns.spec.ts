@@ -200,3 +200,24 @@ test('a facilitator purges an identity code from the document and its history; o
   await expectNoAxeViolations(pageA);
   await Promise.all([facilitator.close(), participant.close()]);
 });
+
+test('a facilitator defines the table’s own status scale and uses it in a new column', async ({ browser }) => {
+  const api = await Api.signIn(server.origin, fasilitaattori);
+  const { id } = await api.call('POST', `/api/workshops/${workshopId}/documents`, { type: 'goal-table', title: 'Oma asteikko' });
+  const facilitator = await signedInContext(browser, server.origin, fasilitaattori);
+  const participant = await signedInContext(browser, server.origin, osallistuja);
+  const pageA = await facilitator.newPage();
+  const pageB = await participant.newPage();
+  await Promise.all([pageA.goto(`/documents/${id}`), pageB.goto(`/documents/${id}`)]);
+  await pageA.getByLabel('Oman asteikon nimi').fill('Kyllä / ei');
+  await pageA.getByLabel('Asteikon portaat').fill('Ei, #8a1c1c\nOsittain\nKyllä, #1d6b35');
+  await pageA.getByRole('button', { name: 'Lisää asteikko' }).click();
+  await pageA.getByLabel('Sarakkeen nimi').fill('Toteutuiko');
+  await pageA.getByLabel('Sarakkeen tyyppi').selectOption('status');
+  await expect(pageA.getByLabel('Asteikko')).toHaveValue(/^custom-/);
+  await pageA.getByRole('button', { name: 'Lisää sarake' }).click();
+  await goalRows(pageA).nth(0).getByRole('combobox', { name: /Toteutuiko/ }).selectOption({ label: 'Osittain' });
+  await expect(goalRows(pageB).nth(0).getByRole('combobox', { name: /Toteutuiko/ })).toHaveValue('s2');
+  await expectNoAxeViolations(pageA);
+  await Promise.all([facilitator.close(), participant.close()]);
+});

@@ -7,6 +7,7 @@ import { GoalTable } from './goal-table.ts';
 import { addLink, readLinks, removeLink } from './links.ts';
 import { documentTypes, readMeta } from './meta.ts';
 import { migrateDocument } from './migrate.ts';
+import { importIntoGoalTable } from './import.ts';
 import { richTextToPlain } from './richtext.ts';
 import { ServicePath } from './service-path.ts';
 
@@ -79,6 +80,20 @@ describe('goal table columns and groups', () => {
     table.removeColumn(count);
     expect(table.columns().some((c) => c.id === count)).toBe(false);
     expect(table.value(row, count)).toBeUndefined();
+  });
+
+  it('keeps custom status scales with labels and colours, usable by status columns and import', () => {
+    const table = new GoalTable(fromTemplate('goal-table'));
+    const id = table.addScale({ name: 'Kyllä/ei', steps: [{ label: 'Ei', colour: '#8a1c1c' }, { label: 'Osittain', colour: '#8a5a00' }, { label: 'Kyllä', colour: 'not-a-colour' }] });
+    expect(table.scales().map((s) => s.id)).toEqual(['four-state', 'maturity-1-5', id]);
+    expect(table.scale(id)!.steps.map((s) => [s.key, s.label.fi, s.colour])).toEqual([['s1', 'Ei', '#8a1c1c'], ['s2', 'Osittain', '#8a5a00'], ['s3', 'Kyllä', '#4a5565']]);
+    const column = table.addColumn({ kind: 'status', title: 'Toteutuiko', scale: id });
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(table.doc));
+    expect(new GoalTable(copy).scale(id)!.name.fi).toBe('Kyllä/ei');
+    const before = table.rows().length;
+    importIntoGoalTable(table, { headers: ['Tavoite', 'Toteutuiko'], rows: [['A', 'osittain']] });
+    expect(table.status(table.rows()[before]!.id, column)).toBe('s2');
   });
 
   it('groups rows under heading rows', () => {

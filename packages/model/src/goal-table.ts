@@ -2,6 +2,10 @@ import * as Y from 'yjs';
 import { childCollection, listField, newCollection, observeStructure, OrderedCollection, textField } from './collection.ts';
 import { writeMeta } from './meta.ts';
 import type { Ordered } from './order.ts';
+import { newItemId } from './ids.ts';
+import { builtInScales, type StatusScale } from './scales.ts';
+
+const isColour = (value: unknown): value is string => typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value);
 
 /**
  * Goal table layout (schema version 2):
@@ -10,7 +14,7 @@ import type { Ordered } from './order.ts';
  *              periods (evaluation columns): Y.Map<periodId, Y.Map{ order, label }>
  * - `rows`:    Y.Map<rowId, Y.Map{ order, kind: 'item' | 'heading', heading?: Y.Text,
  *                                  cells: Y.Map<columnId, value>, links: Y.Array<string> }>
- * - `scales`:  custom status scales, Y.Map<scaleId, Y.Map{ name, steps: Y.Array<{key,label,colour}> }>
+ * - `scales`:  custom status scales, Y.Map<scaleId, Y.Map{ name, steps: [{key,label,colour}] }>
  * Cell values by column kind: rich-text Y.XmlFragment; status string (scale step key); people
  * Y.Array<string>; schedule Y.Text; date 'YYYY-MM-DD'; number number; evaluation
  * Y.Map<periodId, string>. Shared values (fragments, texts, arrays, maps) are created with the
@@ -73,6 +77,8 @@ export class GoalTable {
   readonly doc: Y.Doc;
   readonly columnsMap: Y.Map<Y.Map<unknown>>;
   readonly rowsMap: Y.Map<Y.Map<unknown>>;
+  /** Custom status scales of this table: Y.Map<scaleId, Y.Map{ name, steps: [{key,label,colour}] }>. */
+  readonly scalesMap: Y.Map<Y.Map<unknown>>;
   private readonly columnItems: OrderedCollection;
   private readonly rowItems: OrderedCollection;
 
@@ -80,6 +86,7 @@ export class GoalTable {
     this.doc = doc;
     this.columnsMap = doc.getMap('columns');
     this.rowsMap = doc.getMap('rows');
+    this.scalesMap = doc.getMap('scales');
     this.columnItems = new OrderedCollection(this.columnsMap);
     this.rowItems = new OrderedCollection(this.rowsMap);
   }
@@ -140,6 +147,43 @@ export class GoalTable {
       );
       for (const row of this.rowsMap.values()) this.ensureCell(row, id, spec.kind);
     });
+    return id;
+  }
+
+  /** The built-in scales and this table's own, in that order. */
+  scales(): StatusScale[] {
+    const custom: StatusScale[] = [];
+    for (const [id, map] of this.scalesMap.entries()) {
+      const name = String(map.get('name') ?? id);
+      const steps = map.get('steps');
+      if (!Array.isArray(steps)) continue;
+      custom.push({
+        id,
+        name: { fi: name, sv: name, en: name },
+        steps: steps
+          .filter((s): s is { key: string; label: string; colour: string } => typeof s?.key === 'string' && typeof s?.label === 'string')
+          .map((s) => ({ key: s.key, label: { fi: s.label, sv: s.label, en: s.label }, colour: isColour(s.colour) ? s.colour : '#4a5565' })),
+      });
+    }
+    return [...builtInScales, ...custom.sort((a, b) => a.name.fi.localeCompare(b.name.fi, 'fi'))];
+  }
+
+  /** A scale by id: built-in or this table's own. */
+  scale(id: string): StatusScale | undefined {
+    return this.scales().find((scale) => scale.id === id);
+  }
+
+  /**
+   * Add a custom scale ("Ei / Osittain / Kyllä" with colours); returns its id. Its steps are one
+   * value, written once: a scale is agreed before it is used, and editing it would re-colour
+   * statuses people already set.
+   */
+  addScale(input: { name: string; steps: readonly { label: string; colour: string }[] }): string {
+    const id = `custom-${newItemId()}`;
+    const scale = new Y.Map<unknown>();
+    scale.set('name', input.name);
+    scale.set('steps', input.steps.map((step, index) => ({ key: `s${index + 1}`, label: step.label, colour: isColour(step.colour) ? step.colour : '#4a5565' })));
+    this.scalesMap.set(id, scale);
     return id;
   }
 
@@ -255,7 +299,7 @@ export class GoalTable {
    * inside a text cell does not count (its editor follows the text itself).
    */
   observeStructure(listener: () => void): () => void {
-    return observeStructure([this.rowsMap, this.columnsMap], listener);
+    return observeStructure([this.rowsMap, this.columnsMap, this.scalesMap], listener);
   }
 
   private cells(rowId: string): Y.Map<unknown> | undefined {

@@ -1,7 +1,7 @@
 import { ActionPlan, actionStatuses, type ActionStatus } from './action-plan.ts';
 import type { ColumnKind, GoalTable } from './goal-table.ts';
 import { setPlainText } from './richtext.ts';
-import { builtInScales, findScale } from './scales.ts';
+import { builtInScales, type StatusScale } from './scales.ts';
 import { findPersonalData, type PersonalDataFinding } from './personal-data.ts';
 
 /** A table read from a file (see packages/import): a header row and rows of strings. */
@@ -83,8 +83,7 @@ function matchesWord(header: string, candidates: readonly string[]): boolean {
 }
 
 /** Every label and key of every built-in scale step, in every language, to the step key. */
-function statusWord(value: string, scaleId: string): string | undefined {
-  const scale = findScale(scaleId);
+function statusWord(value: string, scale: StatusScale | undefined): string | undefined {
   if (!scale) return undefined;
   const word = normal(value);
   for (const step of scale.steps) {
@@ -107,7 +106,7 @@ export function importIntoGoalTable(table: GoalTable, input: ImportTable): Impor
   const columns = table.columns();
   const statusColumn = columns.find((c) => c.kind === 'status');
   const statusScale = statusColumn?.scale ?? 'four-state';
-  const fourState = findScale(statusScale) ?? builtInScales[0]!;
+  const fourState = table.scale(statusScale) ?? builtInScales[0]!;
 
   type Target = { kind: 'column'; id: string; columnKind: ColumnKind; scale?: string | undefined } | { kind: 'checkbox'; step: string } | { kind: 'new'; title: string };
   const targets: Target[] = input.headers.map((header) => {
@@ -128,7 +127,7 @@ export function importIntoGoalTable(table: GoalTable, input: ImportTable): Impor
       const target = targets[c]!;
       if (target.kind !== 'column' || cell === '') return cell;
       if (target.columnKind === 'status') {
-        const key = statusWord(cell, target.scale ?? statusScale);
+        const key = statusWord(cell, table.scale(target.scale ?? statusScale));
         if (!key) problems.push({ row: r + 2, column: input.headers[c]!, value: cell, message: `"${cell}" is not a step of the status scale` });
         return key ?? cell;
       }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { findScale, GoalTable, type Column, type ColumnKind, type RowKind, type ScaleStep } from '@yhteispaja/model';
+import { GoalTable, type Column, type ColumnKind, type RowKind, type ScaleStep, type StatusScale } from '@yhteispaja/model';
 import type { DocumentSession } from './DocumentSession.svelte.ts';
 
 export interface ColumnView extends Column {
@@ -47,6 +47,8 @@ export class GoalTableSession {
   readonly table: GoalTable;
 
   columns = $state.raw<ColumnView[]>([]);
+  /** Built-in scales and the table's own, for status and evaluation columns. */
+  scales = $state.raw<StatusScale[]>([]);
   rows = $state.raw<RowView[]>([]);
   /** The last removed row can be restored. */
   canRestore = $state(false);
@@ -121,6 +123,11 @@ export class GoalTableSession {
     if (list && index >= 0) list.delete(index, 1);
   }
 
+  /** A status scale of the table's own; returns its id. */
+  addScale(name: string, steps: readonly { label: string; colour: string }[]): string {
+    return this.table.addScale({ name, steps });
+  }
+
   addColumn(column: NewColumn): string {
     return this.table.addColumn({
       kind: column.kind,
@@ -160,8 +167,9 @@ export class GoalTableSession {
     const table = this.table;
     const columns = table.columns().map((column) => ({
       ...column,
-      steps: (column.kind === 'status' || column.kind === 'evaluation') && column.scale ? (findScale(column.scale)?.steps ?? []) : [],
+      steps: (column.kind === 'status' || column.kind === 'evaluation') && column.scale ? (table.scale(column.scale)?.steps ?? []) : [],
     }));
+    this.scales = table.scales();
     const rows = table.rows().map((row): RowView => {
       const view = {
         id: row.id,

@@ -85,6 +85,13 @@ export const editorEn: EditorMessages = {
   'purge.confirm': 'Remove every occurrence of "{{text}}" from the document and its history? This cannot be undone.',
   'purge.done': '{{n}} occurrences removed.',
 
+  'scales.name': 'Name of your own scale',
+  'scales.steps': 'Steps of the scale',
+  'scales.stepsHelp': 'One step per line, lowest first, for example "Not achieved, #8a1c1c". The colour is optional.',
+  'scales.add': 'Add scale',
+  'scales.added': 'Scale {{name}} added; choose it as the scale of a new column.',
+  'scales.invalid': 'Give the scale a name and at least two steps.',
+
   'newDoc.link': 'New document',
   'newDoc.title': 'New document',
   'newDoc.intro': 'Choose the document type and a template. The template’s columns and headings are written in the interface language.',

@@ -87,6 +87,13 @@ export const editorFi = {
   'purge.confirm': 'Poistetaanko kaikki tekstin "{{text}}" esiintymät asiakirjasta ja sen historiasta? Toimintoa ei voi perua.',
   'purge.done': 'Poistettu {{n}} esiintymää.',
 
+  'scales.name': 'Oman asteikon nimi',
+  'scales.steps': 'Asteikon portaat',
+  'scales.stepsHelp': 'Yksi porras riville, alimmasta ylimpään, esimerkiksi "Ei toteutunut, #8a1c1c". Väri on vapaaehtoinen.',
+  'scales.add': 'Lisää asteikko',
+  'scales.added': 'Asteikko {{name}} lisätty; valitse se uuden sarakkeen asteikoksi.',
+  'scales.invalid': 'Anna asteikolle nimi ja vähintään kaksi porrasta.',
+
   'newDoc.link': 'Uusi asiakirja',
   'newDoc.title': 'Uusi asiakirja',
   'newDoc.intro': 'Valitse asiakirjan tyyppi ja pohja. Pohjan sarakkeet ja otsikot tulevat käyttöliittymän kielellä.',

@@ -85,6 +85,13 @@ export const editorSv: EditorMessages = {
   'purge.confirm': 'Ta bort alla förekomster av "{{text}}" ur dokumentet och dess historik? Åtgärden kan inte ångras.',
   'purge.done': '{{n}} förekomster togs bort.',
 
+  'scales.name': 'Namn på egen skala',
+  'scales.steps': 'Skalans steg',
+  'scales.stepsHelp': 'Ett steg per rad, från lägsta till högsta, till exempel "Inte förverkligad, #8a1c1c". Färgen är valfri.',
+  'scales.add': 'Lägg till skala',
+  'scales.added': 'Skalan {{name}} har lagts till; välj den som skala för en ny kolumn.',
+  'scales.invalid': 'Ge skalan ett namn och minst två steg.',
+
   'newDoc.link': 'Nytt dokument',
   'newDoc.title': 'Nytt dokument',
   'newDoc.intro': 'Välj dokumenttyp och mall. Mallens kolumner och rubriker skrivs på gränssnittets språk.',
