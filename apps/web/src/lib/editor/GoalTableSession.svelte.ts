@@ -14,6 +14,8 @@ export interface RowView {
   heading: Y.Text | undefined;
   /** Rich-text cells by column id. */
   fragments: Readonly<Record<string, Y.XmlFragment>>;
+  /** Links from this row to items of other documents (traceability). */
+  links: Y.Array<string> | undefined;
   /** Status cells by column id (undefined: not set). */
   statuses: Readonly<Record<string, string | undefined>>;
   /** People cells by column id: the names, and the shared list they come from. */
@@ -176,6 +178,7 @@ export class GoalTableSession {
         kind: row.kind,
         heading: row.kind === 'heading' ? table.heading(row.id) : undefined,
         fragments: {} as Record<string, Y.XmlFragment>,
+        links: row.kind === 'item' ? table.links(row.id) : undefined,
         statuses: {} as Record<string, string | undefined>,
         people: {} as Record<string, { list: Y.Array<string>; names: readonly string[] }>,
         texts: {} as Record<string, Y.Text>,

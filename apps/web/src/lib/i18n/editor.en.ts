@@ -92,6 +92,18 @@ export const editorEn: EditorMessages = {
   'scales.added': 'Scale {{name}} added; choose it as the scale of a new column.',
   'scales.invalid': 'Give the scale a name and at least two steps.',
 
+  'links.of': 'Links from {{item}}',
+  'links.add': 'Link ({{item}})',
+  'links.choose': 'Choose what {{item}} links to',
+  'links.choosePlaceholder': 'Choose an item of another document',
+  'links.link': 'Link',
+  'links.remove': 'Remove link: {{target}}',
+  'links.untitled': '(no text)',
+  'links.unknown': 'Linked item (removed or in another workshop)',
+
+  'links.row': 'row {{n}}',
+  'links.action': 'action {{n}}',
+  'links.item': 'item {{n}}',
   'newDoc.link': 'New document',
   'newDoc.title': 'New document',
   'newDoc.intro': 'Choose the document type and a template. The template’s columns and headings are written in the interface language.',

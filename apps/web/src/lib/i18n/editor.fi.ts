@@ -94,6 +94,18 @@ export const editorFi = {
   'scales.added': 'Asteikko {{name}} lisätty; valitse se uuden sarakkeen asteikoksi.',
   'scales.invalid': 'Anna asteikolle nimi ja vähintään kaksi porrasta.',
 
+  'links.of': 'Linkit kohteesta {{item}}',
+  'links.add': 'Linkitä ({{item}})',
+  'links.choose': 'Valitse kohde, johon {{item}} linkitetään',
+  'links.choosePlaceholder': 'Valitse kohde toisesta asiakirjasta',
+  'links.link': 'Linkitä',
+  'links.remove': 'Poista linkki: {{target}}',
+  'links.untitled': '(ei tekstiä)',
+  'links.unknown': 'Linkitetty kohde (poistettu tai muussa työpajassa)',
+
+  'links.row': 'rivi {{n}}',
+  'links.action': 'toimenpide {{n}}',
+  'links.item': 'kohta {{n}}',
   'newDoc.link': 'Uusi asiakirja',
   'newDoc.title': 'Uusi asiakirja',
   'newDoc.intro': 'Valitse asiakirjan tyyppi ja pohja. Pohjan sarakkeet ja otsikot tulevat käyttöliittymän kielellä.',

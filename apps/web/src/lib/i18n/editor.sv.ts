@@ -92,6 +92,18 @@ export const editorSv: EditorMessages = {
   'scales.added': 'Skalan {{name}} har lagts till; välj den som skala för en ny kolumn.',
   'scales.invalid': 'Ge skalan ett namn och minst två steg.',
 
+  'links.of': 'Länkar från {{item}}',
+  'links.add': 'Länka ({{item}})',
+  'links.choose': 'Välj det som {{item}} länkas till',
+  'links.choosePlaceholder': 'Välj ett objekt i ett annat dokument',
+  'links.link': 'Länka',
+  'links.remove': 'Ta bort länken: {{target}}',
+  'links.untitled': '(ingen text)',
+  'links.unknown': 'Länkat objekt (borttaget eller i en annan verkstad)',
+
+  'links.row': 'rad {{n}}',
+  'links.action': 'åtgärd {{n}}',
+  'links.item': 'punkt {{n}}',
   'newDoc.link': 'Nytt dokument',
   'newDoc.title': 'Nytt dokument',
   'newDoc.intro': 'Välj dokumenttyp och mall. Mallens kolumner och rubriker skrivs på gränssnittets språk.',
