@@ -3,6 +3,7 @@
  * it; only main.ts picks one. Every method is async so a networked store fits unchanged.
  */
 import type { DocumentType } from '@yhteispaja/model';
+import type { AttributionStore, CheckpointStore, SnapshotStore } from './history-ports.ts';
 
 export type WorkshopRole = 'facilitator' | 'participant' | 'observer';
 export const workshopRoles: readonly WorkshopRole[] = ['facilitator', 'participant', 'observer'];
@@ -226,6 +227,12 @@ export interface Store {
   invites: InviteStore;
   audit: AuditLog;
   updates: UpdateLog;
+  /** Immutable numbered workshop versions. */
+  snapshots: SnapshotStore;
+  /** Which user each Yjs client id belongs to, per document. */
+  attribution: AttributionStore;
+  /** Automatic per-document checkpoints. */
+  checkpoints: CheckpointStore;
   /** Resolves when the store answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

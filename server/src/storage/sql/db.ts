@@ -23,3 +23,10 @@ export const flag = (value: unknown): boolean => value === 1 || value === true |
 
 /** Ids come from URLs: one that is not a UUID can match nothing (and PostgreSQL would reject it). */
 export const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** A unique constraint refused the row (SQLite's message; PostgreSQL's SQLSTATE 23505), or PostgreSQL could not serialise the transaction. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as Error & { code?: unknown }).code;
+  return code === '23505' || code === '40001' || /UNIQUE constraint failed/.test(error.message);
+}

@@ -1,8 +1,11 @@
 import type { Store } from '../ports.ts';
+import { sqlAttribution } from './attribution.ts';
 import { sqlAuditLog } from './audit.ts';
+import { sqlCheckpoints } from './checkpoints.ts';
 import { sqlOrganisations, sqlSessions, sqlUsers } from './accounts.ts';
 import type { SqlDb } from './db.ts';
 import { sqlInvites } from './invites.ts';
+import { sqlSnapshots } from './snapshots.ts';
 import { sqlUpdateLog } from './updates.ts';
 import { sqlDocuments, sqlWorkshops } from './workshops.ts';
 
@@ -18,6 +21,9 @@ export function sqlStore(db: SqlDb): Store {
     invites: sqlInvites(db),
     audit: sqlAuditLog(db),
     updates: sqlUpdateLog(db),
+    snapshots: sqlSnapshots(db),
+    attribution: sqlAttribution(db),
+    checkpoints: sqlCheckpoints(db),
     async ping() {
       await db.get('SELECT 1');
     },

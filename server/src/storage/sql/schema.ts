@@ -103,6 +103,69 @@ const migrationTemplates: readonly string[] = [
   CREATE INDEX audit_events_organisation ON audit_events (organisation_id, id);
   CREATE INDEX audit_events_workshop ON audit_events (workshop_id, id);
     `,
+  // Versioned snapshots, attribution of Yjs client ids and per-document checkpoints (issue #9).
+  // Users are referenced as TEXT without foreign keys: a user id or 'system', kept when the account
+  // is erased so that a snapshot's hashed content never changes.
+  `
+  CREATE TABLE snapshots (
+    id {uuid} PRIMARY KEY,
+    workshop_id {uuid} NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_by_name TEXT NOT NULL,
+    participants TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    UNIQUE (workshop_id, version)
+  );
+  CREATE TABLE snapshot_documents (
+    snapshot_id {uuid} NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    document_id {uuid} NOT NULL,
+    position INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    title TEXT NOT NULL,
+    state {bytes} NOT NULL,
+    content TEXT NOT NULL,
+    PRIMARY KEY (snapshot_id, document_id)
+  );
+  CREATE INDEX snapshot_documents_document ON snapshot_documents (document_id);
+  CREATE TABLE document_clients (
+    document_id {uuid} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    client_id BIGINT NOT NULL,
+    user_id TEXT NOT NULL,
+    first_seen BIGINT NOT NULL,
+    PRIMARY KEY (document_id, client_id)
+  );
+  CREATE TABLE document_client_conflicts (
+    id {serial},
+    document_id {uuid} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    client_id BIGINT NOT NULL,
+    claimed_by TEXT NOT NULL,
+    at BIGINT NOT NULL
+  );
+  CREATE INDEX document_client_conflicts_doc ON document_client_conflicts (document_id);
+  CREATE TABLE document_deletions (
+    id {serial},
+    document_id {uuid} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    client_id BIGINT NOT NULL,
+    clock BIGINT NOT NULL,
+    length BIGINT NOT NULL,
+    user_id TEXT NOT NULL,
+    at BIGINT NOT NULL
+  );
+  CREATE INDEX document_deletions_doc ON document_deletions (document_id, client_id, clock);
+  CREATE TABLE document_checkpoints (
+    id {uuid} PRIMARY KEY,
+    document_id {uuid} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    reason TEXT NOT NULL,
+    created_by TEXT,
+    state {bytes} NOT NULL,
+    content TEXT NOT NULL
+  );
+  CREATE INDEX document_checkpoints_doc ON document_checkpoints (document_id, created_at);
+  `,
 ];
 
 export function migrationsFor(dialect: Dialect): string[] {

@@ -91,6 +91,8 @@ export function sqlWorkshops(db: SqlDb): WorkshopStore {
       return db.transaction(async (tx) => {
         const documents = await tx.all<{ id: string }>('SELECT id FROM documents WHERE workshop_id = $1', [id]);
         await tx.run('DELETE FROM documents WHERE workshop_id = $1', [id]);
+        // Snapshots go with the content: a retention period is the one thing besides GDPR erasure that removes them.
+        await tx.run('DELETE FROM snapshots WHERE workshop_id = $1', [id]);
         await tx.run('DELETE FROM invites WHERE workshop_id = $1', [id]);
         await tx.run('UPDATE workshops SET erased_at = $1 WHERE id = $2', [at, id]);
         return documents.map((row) => row.id);
