@@ -17,3 +17,5 @@ export * from './templates/action-plan.ts';
 export * from './templates/service-path.ts';
 export * from './import.ts';
 export * from './trace.ts';
+export * from './authorship.ts';
+export * from './restore.ts';
