@@ -8,7 +8,7 @@ export class Connection {
   readonly sessionId: string;
   /** The workshop of the document, for closing sockets when the user's rights there change. */
   readonly workshopId: string;
-  /** Observers (and, later, anyone while a document is locked): updates are dropped, not stored or relayed. */
+  /** Observers: told at join that their updates are dropped, not stored or relayed. */
   readonly readOnly: boolean;
   /** Connected with `?acks=1`: told when its updates are durable. Stock clients never ask. */
   readonly wantsAcks: boolean;
@@ -16,6 +16,7 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   readonly rate: TokenBucket;
   toldReadOnly = false;
+  private readonly writeGate: ((update: Uint8Array) => boolean) | undefined;
 
   constructor(init: {
     socket: WebSocket;
@@ -25,7 +26,10 @@ export class Connection {
     readOnly: boolean;
     wantsAcks: boolean;
     rate: TokenBucket;
+    /** Asked per update by the pipeline's write gate, so it may read live state (locks); default: not read-only. */
+    canWrite?: (update: Uint8Array) => boolean;
   }) {
+    this.writeGate = init.canWrite;
     this.socket = init.socket;
     this.workshopId = init.workshopId;
     this.rate = init.rate;
@@ -33,6 +37,12 @@ export class Connection {
     this.sessionId = init.sessionId;
     this.readOnly = init.readOnly;
     this.wantsAcks = init.wantsAcks;
+  }
+
+  /** Whether this connection may change the document with `update` now. */
+  canWrite(update: Uint8Array): boolean {
+    if (this.readOnly) return false;
+    return this.writeGate ? this.writeGate(update) : true;
   }
 
   get open(): boolean {

@@ -1,11 +1,17 @@
-import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { closeCode, currentSchemaVersion, messageType, migrateDocument, readMeta, removeTextEverywhere } from '@yhteispaja/model';
+import { currentSchemaVersion, migrateDocument, readMeta } from '@yhteispaja/model';
 import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { UpdateLog } from '../storage/ports.ts';
+import { Connection } from './connection.ts';
+import * as frames from './messages.ts';
+import { defaultPipeline, receiveFrame, type SyncPipeline } from './pipeline/index.ts';
+import { remoteOrigin } from './origins.ts';
+import { purgeRoom } from './purge-room.ts';
+
+export { MalformedMessageError } from './pipeline/index.ts';
+export { remoteOrigin } from './origins.ts';
 
 /** Where a room sends what its own clients changed, for other instances (a no-op with one instance). */
 export interface RoomChannel {
@@ -21,22 +27,15 @@ export interface RoomDeps {
   channel: RoomChannel;
   /** Updates that would take the stored document past this many bytes are refused. */
   maxDocumentBytes: number;
+  /** The steps every frame goes through; `defaultPipeline` unless a test or extension says otherwise. */
+  pipeline?: SyncPipeline;
 }
 
-/** Origin of changes that came from another instance: relayed to local sockets, never published back. */
-export const remoteOrigin = Symbol('remote');
-import { Connection } from './connection.ts';
-import * as frames from './messages.ts';
-
-/** Merge the log into one state after this many appended updates. */
-const compactEvery = 500;
-
-export class MalformedMessageError extends Error {}
 
 /**
- * One live document: its Y.Doc, awareness and sockets. Every incoming update goes through
- * one queue per room: validated, appended to the store (committed), applied to the doc,
- * and only then relayed and acknowledged. The in-memory doc therefore never holds anything
+ * One live document: its Y.Doc, awareness and sockets. Frames go through the sync pipeline
+ * (pipeline/index.ts); document updates are committed one at a time through this room's queue:
+ * stored, then applied, relayed and acknowledged. The in-memory doc therefore never holds anything
  * the store lacks, and the order in memory is the order in the log.
  */
 export class Room {
@@ -44,24 +43,19 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
-  private readonly log: UpdateLog;
-  private readonly logger: Logger;
-  private readonly metrics: SyncMetrics;
-  private readonly channel: RoomChannel;
+  readonly deps: RoomDeps;
+  private readonly pipeline: SyncPipeline;
   private queue: Promise<void> = Promise.resolve();
-  private appendedSinceCompaction = 0;
+  /** Updates appended since the log was last merged into one state. */
+  appendedSinceCompaction = 0;
   private compacting = false;
   /** Bytes the document takes in the store: loaded state and tail, plus what was appended since. */
-  private storedBytes = 0;
-  private readonly maxDocumentBytes: number;
+  storedBytes = 0;
 
   private constructor(documentId: string, deps: RoomDeps) {
     this.documentId = documentId;
-    this.log = deps.log;
-    this.logger = deps.logger;
-    this.metrics = deps.metrics;
-    this.channel = deps.channel;
-    this.maxDocumentBytes = deps.maxDocumentBytes;
+    this.deps = deps;
+    this.pipeline = deps.pipeline ?? defaultPipeline;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -79,7 +73,7 @@ export class Room {
       for (const connection of this.connections) connection.send(frame);
       // Each instance times out stale states by itself, so only real changes cross instances.
       if (origin !== remoteOrigin && origin !== 'timeout') {
-        this.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+        deps.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
       }
     });
   }
@@ -99,7 +93,7 @@ export class Room {
 
   /** Apply the stored state and updates; returns how many updates lie past the compacted state. */
   private async applyStored(): Promise<number> {
-    const stored = await this.log.load(this.documentId);
+    const stored = await this.deps.log.load(this.documentId);
     const parts = stored.state ? [stored.state, ...stored.updates] : stored.updates;
     this.storedBytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
     this.doc.transact(() => {
@@ -108,7 +102,7 @@ export class Room {
           Y.applyUpdate(this.doc, update);
         } catch (error) {
           // A stored update that no longer applies must not make the whole document unloadable.
-          this.logger.error({ err: error, documentId: this.documentId }, 'skipped a stored update that failed to apply');
+          this.deps.logger.error({ err: error, documentId: this.documentId }, 'skipped a stored update that failed to apply');
         }
       }
     }, remoteOrigin);
@@ -125,7 +119,7 @@ export class Room {
     try {
       Y.applyUpdate(this.doc, update, remoteOrigin);
     } catch (error) {
-      this.logger.warn({ err: error, documentId: this.documentId }, 'ignored a remote update that failed to apply');
+      this.deps.logger.warn({ err: error, documentId: this.documentId }, 'ignored a remote update that failed to apply');
     }
   }
 
@@ -133,7 +127,7 @@ export class Room {
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin);
     } catch (error) {
-      this.logger.warn({ err: error, documentId: this.documentId }, 'ignored a malformed remote awareness update');
+      this.deps.logger.warn({ err: error, documentId: this.documentId }, 'ignored a malformed remote awareness update');
     }
   }
 
@@ -168,10 +162,10 @@ export class Room {
           const update = Y.encodeStateAsUpdate(scratch, before);
           scratch.destroy();
           if (Y.parseUpdateMeta(update).to.size > 0 || hasDeletions(update)) {
-            await this.log.append(this.documentId, update);
+            await this.deps.log.append(this.documentId, update);
             this.storedBytes += update.byteLength;
             Y.applyUpdate(this.doc, update, 'server');
-            this.channel.publishUpdate(update);
+            this.deps.channel.publishUpdate(update);
           }
           resolve(result);
         } catch (error) {
@@ -183,128 +177,42 @@ export class Room {
 
   /** Handle one binary frame; throws MalformedMessageError for frames that are not ours to accept. */
   receive(connection: Connection, frame: Uint8Array): void {
-    try {
-      const decoder = decoding.createDecoder(frame);
-      const type = decoding.readVarUint(decoder);
-      if (type === messageType.sync) this.receiveSync(connection, decoder);
-      else if (type === messageType.awareness) {
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), connection);
-      } else if (type === messageType.queryAwareness) {
-        connection.send(frames.awarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
-      } else throw new MalformedMessageError(`unknown message type ${type}`);
-    } catch (error) {
-      if (error instanceof MalformedMessageError) throw error;
-      throw new MalformedMessageError(error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
-    const kind = decoding.readVarUint(decoder);
-    if (kind === syncProtocol.messageYjsSyncStep1) {
-      connection.send(frames.syncStep2(this.doc, decoding.readVarUint8Array(decoder)));
-      return;
-    }
-    if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) {
-      throw new MalformedMessageError(`unknown sync message ${kind}`);
-    }
-    const update = decoding.readVarUint8Array(decoder);
-    if (connection.readOnly) {
-      this.metrics.refused.inc({ reason: 'read-only' });
-      this.tellReadOnly(connection);
-      return;
-    }
-    // Parse before storing: a malformed update must never reach the log.
-    Y.decodeUpdate(update);
-    if (this.storedBytes + update.byteLength > this.maxDocumentBytes) {
-      this.metrics.refused.inc({ reason: 'document-too-large' });
-      connection.send(frames.documentTooLarge(this.maxDocumentBytes));
-      return;
-    }
-    this.enqueue(() => this.persistAndApply(connection, update));
-  }
-
-  private async persistAndApply(connection: Connection, update: Uint8Array): Promise<void> {
-    // A socket that failed an earlier write is closed; its later updates depend on the lost one.
-    if (!connection.open) return;
-    const stopTimer = this.metrics.storeLatency.startTimer();
-    try {
-      await this.log.append(this.documentId, update);
-      stopTimer();
-      this.storedBytes += update.byteLength;
-    } catch (error) {
-      this.logger.error({ err: error, documentId: this.documentId }, 'could not store an update; closing the sender');
-      connection.close(closeCode.storeUnavailable, 'store unavailable');
-      return;
-    }
-    Y.applyUpdate(this.doc, update, connection);
-    this.metrics.updates.inc();
-    this.metrics.updateBytes.inc(update.byteLength);
-    this.channel.publishUpdate(update);
-    if (connection.wantsAcks) connection.send(frames.persistedAck(Y.encodeStateVector(this.doc)));
-    if (++this.appendedSinceCompaction >= compactEvery) this.compactInBackground();
+    receiveFrame(this.pipeline, this, connection, frame);
   }
 
   /** Merge the log into one state in the store, beside editing: the queue does not wait for it. */
-  private compactInBackground(): void {
+  compactInBackground(): void {
     if (this.compacting) return;
     this.compacting = true;
     this.appendedSinceCompaction = 0;
-    this.log
+    const { log, metrics, logger } = this.deps;
+    log
       .compact(this.documentId, Y.mergeUpdates)
       .then(() => {
-        this.metrics.compactions.inc({ result: 'ok' });
+        metrics.compactions.inc({ result: 'ok' });
         // Roughly what the store now holds: the merged state (the tail appended meanwhile is small).
         this.storedBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
       })
       .catch((error: unknown) => {
-        this.metrics.compactions.inc({ result: 'failed' });
-        this.logger.warn({ err: error, documentId: this.documentId }, 'compaction failed; will retry');
+        metrics.compactions.inc({ result: 'failed' });
+        logger.warn({ err: error, documentId: this.documentId }, 'compaction failed; will retry');
       })
       .finally(() => {
         this.compacting = false;
       });
   }
 
-  /**
-   * Remove every occurrence of `text` from the document and from its stored history: the stored
-   * updates are folded into one state without it (garbage-collected, not just hidden). The
-   * deletion reaches every client like an edit. Runs in the queue, so no update interleaves.
-   */
+  /** Remove every occurrence of `text` from the document and its stored history (see purge-room.ts). */
   purge(text: string): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.enqueue(async () => {
-        const emitted: Uint8Array[] = [];
-        const collect = (update: Uint8Array) => emitted.push(update);
-        let removed = 0;
-        try {
-          await this.log.rewrite(this.documentId, (parts) => {
-            // Fold in whatever the store has that this room has not seen (another instance's updates).
-            for (const part of parts) Y.applyUpdate(this.doc, part, remoteOrigin);
-            this.doc.on('update', collect);
-            try {
-              removed = removeTextEverywhere(this.doc, text);
-            } finally {
-              this.doc.off('update', collect);
-            }
-            return Y.encodeStateAsUpdate(this.doc);
-          });
-        } catch (error) {
-          // The doc may hold a deletion the store lacks: make every client sync again.
-          for (const connection of this.connections) connection.close(closeCode.storeUnavailable, 'purge failed');
-          reject(error);
-          return;
-        }
-        if (emitted.length > 0) this.channel.publishUpdate(Y.mergeUpdates(emitted));
-        this.storedBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
-        this.appendedSinceCompaction = 0;
-        resolve(removed);
-      });
+      this.enqueue(() => purgeRoom(this, text).then(resolve, reject));
     });
   }
 
-  private enqueue(task: () => Promise<void>): void {
+  /** Run `task` after every task queued before it; a failure is logged and does not stop the queue. */
+  enqueue(task: () => Promise<void>): void {
     this.queue = this.queue.then(() =>
-      task().catch((error: unknown) => this.logger.error({ err: error, documentId: this.documentId }, 'update task failed')),
+      task().catch((error: unknown) => this.deps.logger.error({ err: error, documentId: this.documentId }, 'update task failed')),
     );
   }
 
@@ -313,7 +221,8 @@ export class Room {
     await this.queue;
   }
 
-  private tellReadOnly(connection: Connection): void {
+  /** Tell a connection once that its updates are dropped. */
+  tellReadOnly(connection: Connection): void {
     if (connection.toldReadOnly) return;
     connection.toldReadOnly = true;
     connection.send(frames.readOnlyNotice());

@@ -108,12 +108,6 @@ export function createSyncServer(deps: SyncDeps) {
     ws.yAlive = true;
     ws.on('pong', () => (ws.yAlive = true));
     ws.on('message', (data, isBinary) => {
-      if (!connection.rate.take()) {
-        deps.metrics.refused.inc({ reason: 'rate' });
-        deps.logger.warn({ documentId: room.documentId, userId: connection.userId }, 'sync rate limit exceeded; closing');
-        connection.close(closeCode.rateLimited, 'rate limit exceeded');
-        return;
-      }
       try {
         if (!isBinary) throw new MalformedMessageError('text frame');
         room.receive(connection, toBytes(data));

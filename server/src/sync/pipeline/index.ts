@@ -1,0 +1,73 @@
+import type { Connection } from '../connection.ts';
+import type { Room } from '../room.ts';
+import { acknowledge } from './acknowledge.ts';
+import { answerReads } from './answer-reads.ts';
+import { applyAndRelay } from './apply-and-relay.ts';
+import { awareness } from './awareness.ts';
+import { compact } from './compact.ts';
+import { decode } from './decode.ts';
+import { persist } from './persist.ts';
+import { rateLimit } from './rate-limit.ts';
+import { sizeLimit } from './size-limit.ts';
+import type { CommitStep, FrameContext, ReceiveStep } from './types.ts';
+import { MalformedMessageError, updateOf } from './types.ts';
+import { wellFormed } from './well-formed.ts';
+import { writeGate } from './write-gate.ts';
+
+export { MalformedMessageError } from './types.ts';
+export type { CommitStep, FrameContext, ReceiveStep, SyncMessage, UpdateContext, Verdict } from './types.ts';
+
+/**
+ * The sync server's architecture, in order. Every frame a socket sends goes through the receive
+ * steps as it arrives; a step answers, refuses or passes it on. A document update that passes
+ * them all enters the room's queue and goes through the commit steps there, one at a time:
+ * stored first, then applied and relayed, then acknowledged. Reads and presence never queue.
+ */
+export interface SyncPipeline {
+  readonly receive: readonly ReceiveStep[];
+  readonly commit: readonly CommitStep[];
+}
+
+export const defaultPipeline: SyncPipeline = {
+  receive: [
+    decode, // the envelope: which message, which payload
+    rateLimit, // a runaway socket is closed
+    answerReads, // sync step 1 and awareness queries are answered here
+    awareness, // presence is applied and relayed here
+    writeGate, // from here on: document updates only; may this connection write now?
+    wellFormed, // a malformed update never reaches the store
+    sizeLimit, // the document's ceiling
+  ],
+  commit: [
+    persist, // appended to the store (durable) ...
+    applyAndRelay, // ... before anyone sees it
+    acknowledge, // the durable ack for clients that asked
+    compact, // now and then, merge the log in the background
+  ],
+};
+
+/**
+ * Run one frame through `pipeline`. Throws MalformedMessageError for frames that are not ours
+ * to accept (the caller closes the socket); any other failure of a receive step counts as malformed too.
+ */
+export function receiveFrame(pipeline: SyncPipeline, room: Room, connection: Connection, frame: Uint8Array): void {
+  const context: FrameContext = { room, connection, frame };
+  for (const step of pipeline.receive) {
+    if (runReceiveStep(step, context) === 'stop') return;
+  }
+  const update = updateOf(context);
+  room.enqueue(async () => {
+    for (const step of pipeline.commit) {
+      if ((await step.commit({ room, connection, update })) === 'stop') return;
+    }
+  });
+}
+
+function runReceiveStep(step: ReceiveStep, context: FrameContext) {
+  try {
+    return step.receive(context);
+  } catch (error) {
+    if (error instanceof MalformedMessageError) throw error;
+    throw new MalformedMessageError(error instanceof Error ? error.message : String(error));
+  }
+}
