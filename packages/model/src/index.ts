@@ -19,3 +19,4 @@ export * from './import.ts';
 export * from './trace.ts';
 export * from './authorship.ts';
 export * from './restore.ts';
+export * from './status-progress.ts';

@@ -8,6 +8,7 @@ import { meRoutes, userRoutes } from './users.ts';
 import { organisationRoutes } from './organisations.ts';
 import { inviteRoutes } from './invites.ts';
 import { documentRoutes, workshopRoutes } from './workshops.ts';
+import { progressRoutes } from './progress.ts';
 
 /** The HTTP API. Tests call `createApp(deps).request(...)` without a port. */
 export function createApp(deps: HttpDeps): Hono<AppEnv> {
@@ -33,6 +34,7 @@ export function createApp(deps: HttpDeps): Hono<AppEnv> {
 
   const api = new Hono<AppEnv>();
   api.use(requireSameOrigin(), loadSession());
+  api.route('/', progressRoutes);
   api.route('/auth', authRoutes);
   api.route('/me', meRoutes);
   api.route('/users', userRoutes);

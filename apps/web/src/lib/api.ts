@@ -4,6 +4,7 @@
  * when the server could not be reached at all).
  */
 import type { DocumentType, Locale } from '@yhteispaja/model';
+import { historyCalls } from './reports/history-api.ts';
 
 export type Role = 'facilitator' | 'participant' | 'observer';
 export type OrganisationRole = 'admin' | 'member' | 'guest';
@@ -235,6 +236,8 @@ export function createApi(fetchImpl: Fetch = (...args) => fetch(...args)) {
     logoutAll: () => call<void>('POST', '/api/auth/logout-all'),
     /** GDPR erasure of the signed-in user's own account. */
     eraseMe: () => call<{ purged: number }>('DELETE', '/api/me'),
+
+    ...historyCalls(call),
   };
 }
 

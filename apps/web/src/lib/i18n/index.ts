@@ -17,9 +17,12 @@ import { editorSv } from './editor.sv.ts';
 import { plansEn } from './plans.en.ts';
 import { plansFi, type PlansMessageKey } from './plans.fi.ts';
 import { plansSv } from './plans.sv.ts';
+import { reportsEn } from './reports.en.ts';
+import { reportsFi, type ReportsMessageKey } from './reports.fi.ts';
+import { reportsSv } from './reports.sv.ts';
 
 /** Keys of every catalogue: fi.ts's and those of the people/organisation/account pages. */
-export type MessageKey = CoreMessageKey | PeopleMessageKey | PlansMessageKey | EditorMessageKey;
+export type MessageKey = CoreMessageKey | PeopleMessageKey | PlansMessageKey | EditorMessageKey | ReportsMessageKey;
 export type { Locale } from '@yhteispaja/model';
 
 export const defaultLocale: Locale = 'fi';
@@ -38,9 +41,9 @@ export function isLocale(value: unknown): value is Locale {
 const instance = i18next.createInstance();
 void instance.init({
   resources: {
-    fi: { translation: { ...fi, ...peopleFi, ...plansFi, ...editorFi } },
-    sv: { translation: { ...sv, ...peopleSv, ...plansSv, ...editorSv } },
-    en: { translation: { ...en, ...peopleEn, ...plansEn, ...editorEn } },
+    fi: { translation: { ...fi, ...peopleFi, ...plansFi, ...editorFi, ...reportsFi } },
+    sv: { translation: { ...sv, ...peopleSv, ...plansSv, ...editorSv, ...reportsSv } },
+    en: { translation: { ...en, ...peopleEn, ...plansEn, ...editorEn, ...reportsEn } },
   },
   lng: defaultLocale,
   fallbackLng: defaultLocale,
@@ -59,7 +62,7 @@ export type MessageVars = Record<string, string | number>;
 
 /** Whether `key` is a message key (for keys built from server values, e.g. audit actions). */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in fi || key in peopleFi || key in plansFi || key in editorFi;
+  return key in fi || key in peopleFi || key in plansFi || key in editorFi || key in reportsFi;
 }
 
 export function translate(lng: Locale, key: MessageKey, vars?: MessageVars): string {
