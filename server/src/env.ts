@@ -27,6 +27,13 @@ const envSchema = z.object({
   SYNC_CATCHUP_MS: z.coerce.number().int().positive().default(10_000),
   /** Folder of the built web app; the server serves it as static files. */
   WEB_BUILD_DIR: z.string().optional(),
+  /** Largest request body of any API route but import (which has its own 5 MB), checked before parsing. */
+  HTTP_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Bearer token GET /metrics requires; unset, /metrics answers only direct loopback requests. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Sign-in attempts per account, and per client address, in a 15-minute window. */
+  SIGN_IN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  SIGN_IN_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(100),
 });
 
 export interface Env {
@@ -52,6 +59,10 @@ export interface Env {
   syncMaxDocumentBytes: number;
   syncCatchUpMs: number;
   webBuildDir: string;
+  httpMaxBodyBytes: number;
+  metricsToken: string | undefined;
+  signInMaxPerAccount: number;
+  signInMaxPerAddress: number;
 }
 
 export class EnvError extends Error {}
@@ -87,5 +98,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     syncMaxDocumentBytes: env.SYNC_MAX_DOCUMENT_BYTES,
     syncCatchUpMs: env.SYNC_CATCHUP_MS,
     webBuildDir: path.resolve(env.WEB_BUILD_DIR ?? new URL('../../apps/web/build', import.meta.url).pathname),
+    httpMaxBodyBytes: env.HTTP_MAX_BODY_BYTES,
+    metricsToken: env.METRICS_TOKEN,
+    signInMaxPerAccount: env.SIGN_IN_MAX_PER_ACCOUNT,
+    signInMaxPerAddress: env.SIGN_IN_MAX_PER_ADDRESS,
   };
 }

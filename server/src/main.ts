@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { closeCode } from '@yhteispaja/model';
-import { AttemptThrottle } from './auth/throttle.ts';
+import { AttemptThrottle, KeyedLock } from './auth/throttle.ts';
 import { bootstrapAdmin } from './commands/accounts.ts';
 import { scheduleRetention } from './commands/retention.ts';
 import { loadEnv, type Env } from './env.ts';
@@ -70,7 +70,11 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     env,
     store,
     logger,
-    signInThrottle: { account: new AttemptThrottle(10, 15 * 60_000), address: new AttemptThrottle(100, 15 * 60_000) },
+    signInThrottle: {
+      account: new AttemptThrottle(env.signInMaxPerAccount, 15 * 60_000),
+      address: new AttemptThrottle(env.signInMaxPerAddress, 15 * 60_000),
+      verifying: new KeyedLock(),
+    },
     fanout,
     metrics,
     purgeDocument: (documentId, text) => rooms.withRoom(documentId, (room) => room.purge(text)),

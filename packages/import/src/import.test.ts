@@ -21,6 +21,14 @@ describe('Markdown tables', () => {
     expect(parseMarkdownTables(text)[0]!.rows).toEqual([['1 | 2', 'x']]);
     expect(() => parseMarkdownTable('no tables here')).toThrow(TableParseError);
   });
+
+  it('checks a 100,000-space line in linear time (the separator check once backtracked quadratically)', () => {
+    // Dashes, spaces, then something else: the old regular expression tried every split of the
+    // spaces between its two \\s* (3.5 s for this line, growing with the square of its length).
+    const line = `|--${' '.repeat(100_000)}x`;
+    const text = `| A | B |\n${line}\n| 1 | 2 |\n\n| C | D |\n|---|---|\n| 3 | 4 |\n`;
+    expect(parseMarkdownTables(text)).toEqual([{ headers: ['C', 'D'], rows: [['3', '4']] }]);
+  });
 });
 
 describe('CSV', () => {
@@ -30,6 +38,21 @@ describe('CSV', () => {
       headers: ['Tavoite', 'Tila', 'Vastuuhenkilöt'],
       rows: [['Palveluohjaus; yhtenäinen', 'Aloitettu', 'Maija\nPekka'], ['Koulutus', 'Toteutunut', 'Aino']],
     });
+  });
+
+  it('reads an Excel "CSV (Windows)" export in Windows-1252 with ä, ö, å, € and – intact', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('./fixtures/tavoitteet-excel-csv-windows.csv', import.meta.url)));
+    for (const contentType of ['text/csv', 'text/csv; charset=utf-8', 'text/csv; charset=windows-1252']) {
+      const table = await parseTableFile(bytes, contentType);
+      expect(table.headers).toEqual(['Tavoite', 'Kehittämistehtävä', 'Tila', 'Vastuuhenkilöt', 'Budjetti']);
+      expect(table.rows).toEqual([
+        ['Asiakkaiden osallisuus', 'Kokemusasiantuntijat mukaan työryhmiin – kevät 2026', 'Aloitettu', 'Päivi Öhman', '1 500 €'],
+        ['Palveluohjaus; yhtenäinen', 'Yhteinen ohjauksen malli', 'Ei aloitettu', 'Åsa Sjöberg', ''],
+      ]);
+    }
+    // UTF-8 stays UTF-8, and a charset nobody knows is refused clearly.
+    expect((await parseTableFile(new TextEncoder().encode('Tila;Määrä\nÄänekoski;1'), 'text/csv')).rows).toEqual([['Äänekoski', '1']]);
+    await expect(parseTableFile(bytes, 'text/csv; charset=klingon')).rejects.toThrow(/Unknown character set/);
   });
 
   it('reads comma CSV and pads short rows', () => {

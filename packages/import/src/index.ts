@@ -1,4 +1,5 @@
 import { parseCsv } from './csv.ts';
+import { decodeText } from './encoding.ts';
 import { parseMarkdownTable } from './markdown.ts';
 import { TableParseError, type ParsedTable } from './table.ts';
 import { parseXlsx } from './xlsx.ts';
@@ -18,7 +19,7 @@ export const importContentTypes = {
 export async function parseTableFile(bytes: Uint8Array, contentType: string): Promise<ParsedTable> {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (type === importContentTypes.xlsx) return parseXlsx(bytes);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const text = decodeText(bytes, contentType);
   if (type === 'text/csv') return parseCsv(text);
   if (type === 'text/markdown' || type === 'text/x-markdown') return parseMarkdownTable(text);
   throw new TableParseError(`Unsupported file type "${type}": send text/csv, text/markdown or ${importContentTypes.xlsx}`);

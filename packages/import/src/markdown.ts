@@ -1,6 +1,19 @@
 import { normaliseTable, TableParseError, type ParsedTable } from './table.ts';
 
-const separatorRow = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const separatorCell = /^:?-{2,}:?$/;
+
+/**
+ * A separator row (`| --- | :--: |`): cells of two or more dashes with optional alignment colons.
+ * Split and checked cell by cell, in linear time; one regular expression over the whole line
+ * backtracked quadratically on long runs of spaces.
+ */
+function isSeparatorRow(line: string): boolean {
+  let body = line.trim();
+  if (body.startsWith('|')) body = body.slice(1);
+  if (body.endsWith('|')) body = body.slice(0, -1);
+  if (body === '') return false;
+  return body.split('|').every((cell) => separatorCell.test(cell.trim()));
+}
 
 function cells(line: string): string[] {
   let body = line.trim();
@@ -18,7 +31,7 @@ export function parseMarkdownTables(text: string): ParsedTable[] {
   const lines = text.split(/\r?\n/);
   const tables: ParsedTable[] = [];
   for (let i = 0; i < lines.length - 1; i++) {
-    if (!lines[i]!.includes('|') || !separatorRow.test(lines[i + 1]!)) continue;
+    if (!lines[i]!.includes('|') || !isSeparatorRow(lines[i + 1]!)) continue;
     const headers = cells(lines[i]!);
     const rows: string[][] = [];
     let j = i + 2;

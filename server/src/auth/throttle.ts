@@ -34,7 +34,32 @@ export class AttemptThrottle {
     this.windows.delete(key);
   }
 
+  /** Take back one counted attempt (a sign-in that succeeded does not count against its address). */
+  forgive(key: string, now = Date.now()): void {
+    const window = this.windows.get(key);
+    if (window && now < window.resetAt && window.count > 0) window.count--;
+  }
+
   private sweep(now: number): void {
     for (const [key, window] of this.windows) if (now >= window.resetAt) this.windows.delete(key);
+  }
+}
+
+/**
+ * Runs work one at a time per key: password checks for one account queue behind each other, so
+ * concurrent guesses cannot all be verified before the first failure is counted.
+ */
+export class KeyedLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(work, work);
+    const tail = result.catch(() => {});
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
   }
 }

@@ -4,6 +4,9 @@ import { authRoutes } from './auth.ts';
 import type { AppEnv, HttpDeps } from './context.ts';
 import { loadSession, provideDeps, requireSameOrigin } from './middleware.ts';
 import { onError } from './onerror.ts';
+import { limitRequestBodies } from './body-limit.ts';
+import { requireMetricsAccess } from './metrics-access.ts';
+import { securityHeaders, webAppScriptHashes } from './security-headers.ts';
 import { meRoutes, userRoutes } from './users.ts';
 import { organisationRoutes } from './organisations.ts';
 import { inviteRoutes } from './invites.ts';
@@ -14,6 +17,8 @@ import { progressRoutes } from './progress.ts';
 export function createApp(deps: HttpDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
+  app.use(securityHeaders({ scriptHashes: webAppScriptHashes(deps.env.webBuildDir), https: deps.env.secureCookies }));
+  app.use(limitRequestBodies(deps.env.httpMaxBodyBytes));
   app.use(provideDeps(deps));
 
   app.get('/healthz', async (c) => {
@@ -27,7 +32,7 @@ export function createApp(deps: HttpDeps): Hono<AppEnv> {
     return c.json(body, body.ok ? 200 : 503);
   });
 
-  app.get('/metrics', async (c) => {
+  app.get('/metrics', requireMetricsAccess(deps.env.metricsToken), async (c) => {
     c.header('Content-Type', deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());
   });

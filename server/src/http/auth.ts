@@ -16,18 +16,23 @@ export const authRoutes = new Hono<AppEnv>()
     const { store, env, signInThrottle } = c.var.deps;
     const { email, password } = await jsonBody(c, loginBody);
     const address = clientAddress(c) ?? 'unknown';
+    // Checked and counted in one synchronous step, before any await: concurrent requests cannot
+    // all pass the check before the first failure is recorded. A success gives its count back.
     const wait = Math.max(signInThrottle.account.retryAfter(email), signInThrottle.address.retryAfter(address));
     if (wait > 0) throw errors.throttled(wait);
+    signInThrottle.account.fail(email);
+    signInThrottle.address.fail(address);
 
-    const user = await store.users.byEmail(email);
-    // Verify against a dummy hash when the account is unknown (or a guest's), so timing does not tell.
-    const valid = await verifyPassword(password, user?.passwordHash ?? dummyHash);
+    const { user, valid } = await signInThrottle.verifying.run(email, async () => {
+      const found = await store.users.byEmail(email);
+      // Verify against a dummy hash when the account is unknown (or a guest's), so timing does not tell.
+      return { user: found, valid: await verifyPassword(password, found?.passwordHash ?? dummyHash) };
+    });
     if (!user || !user.passwordHash || !valid) {
-      signInThrottle.account.fail(email);
-      signInThrottle.address.fail(address);
       await auditRequest(c, 'sign-in-failed', { organisationId: user?.organisationId ?? null, details: { email } });
       throw errors.wrongCredentials();
     }
+    signInThrottle.address.forgive(address);
     signInThrottle.account.reset(email);
     const token = generateSessionToken();
     const session = await createSession(store.sessions, token, user);

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
-import type { AttemptThrottle } from '../auth/throttle.ts';
+import type { AttemptThrottle, KeyedLock } from '../auth/throttle.ts';
 import type { ValidSession } from '../auth/sessions.ts';
 import type { Store } from '../storage/ports.ts';
 import type { Fanout } from '../fanout/ports.ts';
@@ -15,7 +15,7 @@ export interface HttpDeps {
   metrics: SyncMetrics;
   logger: Logger;
   /** Failed sign-ins counted per account and, more loosely, per client address (a shared NAT holds many people). */
-  signInThrottle: { account: AttemptThrottle; address: AttemptThrottle };
+  signInThrottle: { account: AttemptThrottle; address: AttemptThrottle; verifying: KeyedLock };
   /** Make a server-side edit to a live document (stored, then shown to everyone); returns what `edit` returned. */
   changeDocument: <T>(documentId: string, edit: (doc: Y.Doc) => T) => Promise<T>;
   /** Remove text from a document and its history, through its live room; returns how many were removed. */

@@ -31,8 +31,13 @@ export function presentWorkshop(workshop: Workshop, role: WorkshopRole) {
   };
 }
 
-export function presentMember(member: Member) {
-  return { userId: member.userId, name: member.name, email: member.email, role: member.role, guest: member.guest };
+/**
+ * A guest came in through a link shown to a room and is not staff: they see who is in the
+ * workshop by name, but not staff email addresses (only their own).
+ */
+export function presentMember(member: Member, viewer: User) {
+  const maySeeEmail = viewer.organisationRole !== 'guest' || member.userId === viewer.id;
+  return { userId: member.userId, name: member.name, email: maySeeEmail ? member.email : null, role: member.role, guest: member.guest };
 }
 
 export function presentDocument(document: DocumentRecord) {

@@ -58,7 +58,7 @@ export const workshopRoutes = new Hono<AppEnv>()
   })
   .get('/:id/members', async (c) => {
     const { workshop } = await requireWorkshopRole(c.var.deps.store, parseId(c.req.param('id'), 'Workshop'), c.var.auth!.user);
-    return c.json((await c.var.deps.store.workshops.members(workshop.id)).map(presentMember));
+    return c.json((await c.var.deps.store.workshops.members(workshop.id)).map((member) => presentMember(member, c.var.auth!.user)));
   })
   .post('/:id/members', async (c) => {
     const workshopId = parseId(c.req.param('id'), 'Workshop');

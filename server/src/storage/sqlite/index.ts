@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Store } from '../ports.ts';
@@ -12,12 +12,25 @@ import { migrate } from './migrations.ts';
  * so an acknowledged update survives power loss, not only a process crash.
  */
 export function openSqliteStore(dataDir: string): Store {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new DatabaseSync(path.join(dataDir, 'yhteispaja.sqlite'));
+  const file = path.join(dataDir, 'yhteispaja.sqlite');
+  keepPrivate(dataDir, file);
+  const db = new DatabaseSync(file);
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
   migrate(db);
   return sqlStore(sqliteDb(db));
+}
+
+/**
+ * The data folder is 0700 and the database 0600 (owner only), whatever the umask: it holds
+ * password hashes and workshop content. SQLite creates the -wal and -shm files with the main
+ * file's permissions. Files of an older install are tightened on start.
+ */
+function keepPrivate(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(name)) chmodSync(name, 0o600);
 }
