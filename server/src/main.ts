@@ -56,7 +56,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
   // From here to attaching the request handler nothing awaits, so no request finds the server without one.
 
   const metrics = new SyncMetrics();
-  const rooms = new RoomRegistry({ log: store.updates, fanout, logger, metrics }, {
+  const rooms = new RoomRegistry({ log: store.updates, attribution: store.attribution, fanout, logger, metrics }, {
     maxDocumentBytes: env.syncMaxDocumentBytes,
     catchUpMs: env.syncCatchUpMs,
   });
@@ -78,7 +78,8 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     fanout,
     metrics,
     purgeDocument: (documentId, text) => rooms.withRoom(documentId, (room) => room.purge(text)),
-    changeDocument: (documentId, edit) => rooms.withRoom(documentId, (room) => room.applyServerChange(edit)),
+    changeDocument: (documentId, edit, actor) => rooms.withRoom(documentId, (room) => room.applyServerChange(edit, actor)),
+    presentUsers: (workshopId) => rooms.usersInWorkshop(workshopId),
     endSessions: (sessionIds) => {
       for (const sessionId of sessionIds) fanout.publishControl({ type: 'session-ended', sessionId });
     },

@@ -19,7 +19,7 @@ export async function importDocument(
   user: User,
   documentId: string,
   file: { bytes: Uint8Array; contentType: string },
-  change: (documentId: string, edit: (doc: Y.Doc) => ImportResult) => Promise<ImportResult>,
+  change: (documentId: string, edit: (doc: Y.Doc) => ImportResult, actor: string) => Promise<ImportResult>,
 ): Promise<ImportResult> {
   const { document, role } = await requireDocumentRole(store, documentId, user);
   if (!can(role, 'createDocuments')) throw errors.forbidden();
@@ -37,6 +37,7 @@ export async function importDocument(
   try {
     return await change(document.id, (doc) =>
       document.type === 'goal-table' ? importIntoGoalTable(new GoalTable(doc), table) : importIntoActionPlan(new ActionPlan(doc), table),
+      user.id,
     );
   } catch (error) {
     if (error instanceof ImportError) throw errors.unprocessable('import_rejected', 'Some cells could not be imported; nothing was changed', error.problems);

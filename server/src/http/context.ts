@@ -17,9 +17,11 @@ export interface HttpDeps {
   /** Failed sign-ins counted per account and, more loosely, per client address (a shared NAT holds many people). */
   signInThrottle: { account: AttemptThrottle; address: AttemptThrottle; verifying: KeyedLock };
   /** Make a server-side edit to a live document (stored, then shown to everyone); returns what `edit` returned. */
-  changeDocument: <T>(documentId: string, edit: (doc: Y.Doc) => T) => Promise<T>;
+  changeDocument: <T>(documentId: string, edit: (doc: Y.Doc) => T, actor?: string) => Promise<T>;
   /** Remove text from a document and its history, through its live room; returns how many were removed. */
   purgeDocument: (documentId: string, text: string) => Promise<number>;
+  /** The users connected to a workshop's documents on this instance (for a snapshot's participants). */
+  presentUsers: (workshopId: string) => readonly string[];
   /** Close the live sockets of ended sessions, on every instance (the sync server's job). */
   endSessions: (sessionIds: readonly string[]) => void;
 }

@@ -92,7 +92,7 @@ export interface AttributionStore {
   owners(documentId: string): Promise<ClientOwner[]>;
   /** Who deleted which structs (Yjs deletions carry no author of their own). */
   recordDeletions(documentId: string, ranges: readonly DeletionRange[], userId: ActorId, at: number): Promise<void>;
-  deletions(documentId: string): Promise<(DeletionRange & { userId: ActorId })[]>;
+  deletions(documentId: string): Promise<(DeletionRange & { userId: ActorId; at: number })[]>;
   conflicts(documentId: string): Promise<{ clientId: number; claimedBy: ActorId; at: number }[]>;
 }
 

@@ -88,7 +88,7 @@ for (const adapter of adapters) {
       ]);
       expect(await store.attribution.conflicts(documentId)).toEqual([{ clientId: 12, claimedBy: other.id, at: 2 }]);
       await store.attribution.recordDeletions(documentId, [{ clientId: 11, clock: 0, length: 4 }], other.id, 5);
-      expect(await store.attribution.deletions(documentId)).toEqual([{ clientId: 11, clock: 0, length: 4, userId: other.id }]);
+      expect(await store.attribution.deletions(documentId)).toEqual([{ clientId: 11, clock: 0, length: 4, userId: other.id, at: 5 }]);
       // Attribution is not part of the update log: compaction leaves it as it was.
       await store.updates.compact(documentId, Y.mergeUpdates);
       expect(await store.attribution.owners(documentId)).toHaveLength(4);

@@ -4,6 +4,8 @@ import { currentSchemaVersion, migrateDocument, readMeta } from '@yhteispaja/mod
 import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { UpdateLog } from '../storage/ports.ts';
+import { systemActor, type ActorId, type AttributionStore } from '../storage/history-ports.ts';
+import { DocumentAttribution } from './attribution.ts';
 import { Connection } from './connection.ts';
 import * as frames from './messages.ts';
 import { defaultPipeline, receiveFrame, type SyncPipeline } from './pipeline/index.ts';
@@ -22,6 +24,8 @@ export interface RoomChannel {
 /** What a room needs besides its document id. */
 export interface RoomDeps {
   log: UpdateLog;
+  /** Which user each client id belongs to, and who deleted what (stored beside the log). */
+  attribution: AttributionStore;
   logger: Logger;
   metrics: SyncMetrics;
   channel: RoomChannel;
@@ -51,11 +55,22 @@ export class Room {
   private compacting = false;
   /** Bytes the document takes in the store: loaded state and tail, plus what was appended since. */
   storedBytes = 0;
+  /** Who made what in this document (the attribute step claims client ids through it). */
+  readonly attribution: DocumentAttribution;
+  /** Who the server change being applied is made for (credited with its deletions). */
+  private serverActor: ActorId = systemActor;
 
   private constructor(documentId: string, deps: RoomDeps) {
     this.documentId = documentId;
     this.deps = deps;
     this.pipeline = deps.pipeline ?? defaultPipeline;
+    this.attribution = new DocumentAttribution(deps.attribution, documentId, deps.logger);
+    // Yjs deletions name no author: note who made each one (a client's update, or a server change).
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      const origin = transaction.origin;
+      const actor = origin instanceof Connection ? origin.userId : origin === 'server' ? this.serverActor : undefined;
+      if (actor) this.attribution.deleted(transaction.deleteSet, actor);
+    });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -149,9 +164,10 @@ export class Room {
   /**
    * A change made by the server itself (an import, a migration) goes the way a client's update
    * does: made on a copy, stored, then applied, relayed and published, so the in-memory doc still
-   * holds nothing the store lacks. Resolves with what `change` returned.
+   * holds nothing the store lacks. Its new client ids are credited to `actor`. Resolves with what
+   * `change` returned.
    */
-  applyServerChange<T>(change: (doc: Y.Doc) => T): Promise<T> {
+  applyServerChange<T>(change: (doc: Y.Doc) => T, actor: ActorId = systemActor): Promise<T> {
     return new Promise((resolve, reject) => {
       this.enqueue(async () => {
         try {
@@ -162,9 +178,13 @@ export class Room {
           const update = Y.encodeStateAsUpdate(scratch, before);
           scratch.destroy();
           if (Y.parseUpdateMeta(update).to.size > 0 || hasDeletions(update)) {
+            // The change's client ids are fresh and the actor's (the server never forges: no verdict to heed).
+            await this.attribution.claim(this.doc, update, actor);
             await this.deps.log.append(this.documentId, update);
             this.storedBytes += update.byteLength;
+            this.serverActor = actor;
             Y.applyUpdate(this.doc, update, 'server');
+            this.serverActor = systemActor;
             this.deps.channel.publishUpdate(update);
           }
           resolve(result);
@@ -219,6 +239,7 @@ export class Room {
   /** Resolves when every update received so far is stored and applied. */
   async flush(): Promise<void> {
     await this.queue;
+    await this.attribution.flush();
   }
 
   /** Tell a connection once that its updates are dropped. */

@@ -2,6 +2,7 @@ import type { Fanout } from '../fanout/ports.ts';
 import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { UpdateLog } from '../storage/ports.ts';
+import type { AttributionStore } from '../storage/history-ports.ts';
 import type { Connection } from './connection.ts';
 import { Room } from './room.ts';
 
@@ -17,6 +18,7 @@ export class RoomRegistry {
   private readonly bySession = new Map<string, Set<Connection>>();
   private readonly unsubscribers = new Map<Room, () => Promise<void>>();
   private readonly log: UpdateLog;
+  private readonly attribution: AttributionStore;
   private readonly fanout: Fanout;
   private readonly logger: Logger;
   private readonly metrics: SyncMetrics;
@@ -26,7 +28,7 @@ export class RoomRegistry {
   private catchUpTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    deps: { log: UpdateLog; fanout: Fanout; logger: Logger; metrics: SyncMetrics },
+    deps: { log: UpdateLog; attribution: AttributionStore; fanout: Fanout; logger: Logger; metrics: SyncMetrics },
     options: { idleMs?: number; maxDocumentBytes: number; catchUpMs?: number },
   ) {
     this.maxDocumentBytes = options.maxDocumentBytes;
@@ -37,6 +39,7 @@ export class RoomRegistry {
       this.catchUpTimer.unref();
     }
     this.log = deps.log;
+    this.attribution = deps.attribution;
     this.fanout = deps.fanout;
     this.logger = deps.logger;
     this.metrics = deps.metrics;
@@ -56,6 +59,7 @@ export class RoomRegistry {
     try {
       loaded = await Room.load(documentId, {
         log: this.log,
+        attribution: this.attribution,
         logger: this.logger,
         metrics: this.metrics,
         maxDocumentBytes: this.maxDocumentBytes,
@@ -148,6 +152,15 @@ export class RoomRegistry {
         if (connection.userId === userId && connection.workshopId === workshopId) connection.close(code, reason);
       }
     }
+  }
+
+  /** The users with a socket open on any document of the workshop. */
+  usersInWorkshop(workshopId: string): string[] {
+    const users = new Set<string>();
+    for (const sockets of this.bySession.values()) {
+      for (const connection of sockets) if (connection.workshopId === workshopId) users.add(connection.userId);
+    }
+    return [...users];
   }
 
   /** Close every socket of a session (sign-out, revocation) with `code`. */

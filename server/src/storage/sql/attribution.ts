@@ -38,21 +38,22 @@ export function sqlAttribution(db: SqlDb): AttributionStore {
       }));
     },
     async recordDeletions(documentId, ranges, userId, at) {
-      if (ranges.length === 0) return;
-      await db.transaction(async (tx) => {
-        for (const range of ranges) {
-          await tx.run('INSERT INTO document_deletions (document_id, client_id, clock, length, user_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [
-            documentId, range.clientId, range.clock, range.length, userId, at,
-          ]);
-        }
-      });
+      // Many small deletions arrive together (a batch of edits): one statement per hundred ranges.
+      for (let i = 0; i < ranges.length; i += 100) {
+        const chunk = ranges.slice(i, i + 100);
+        const values = chunk.map((_, index) => `($1, $${index * 3 + 4}, $${index * 3 + 5}, $${index * 3 + 6}, $2, $3)`).join(', ');
+        await db.run(
+          `INSERT INTO document_deletions (document_id, client_id, clock, length, user_id, at) VALUES ${values}`,
+          [documentId, userId, at, ...chunk.flatMap((range) => [range.clientId, range.clock, range.length])],
+        );
+      }
     },
     async deletions(documentId) {
-      const rows = await db.all<{ client_id: number; clock: number; length: number; user_id: string }>(
-        'SELECT client_id, clock, length, user_id FROM document_deletions WHERE document_id = $1 ORDER BY id',
+      const rows = await db.all<{ client_id: number; clock: number; length: number; user_id: string; at: number }>(
+        'SELECT client_id, clock, length, user_id, at FROM document_deletions WHERE document_id = $1 ORDER BY id',
         [documentId],
       );
-      return rows.map((row) => ({ clientId: Number(row.client_id), clock: Number(row.clock), length: Number(row.length), userId: row.user_id }));
+      return rows.map((row) => ({ clientId: Number(row.client_id), clock: Number(row.clock), length: Number(row.length), userId: row.user_id, at: Number(row.at) }));
     },
     async conflicts(documentId) {
       const rows = await db.all<{ client_id: number; claimed_by: string; at: number }>(

@@ -3,6 +3,7 @@ import type { Room } from '../room.ts';
 import { acknowledge } from './acknowledge.ts';
 import { answerReads } from './answer-reads.ts';
 import { applyAndRelay } from './apply-and-relay.ts';
+import { attribute } from './attribute.ts';
 import { awareness } from './awareness.ts';
 import { compact } from './compact.ts';
 import { decode } from './decode.ts';
@@ -39,6 +40,7 @@ export const defaultPipeline: SyncPipeline = {
     sizeLimit, // the document's ceiling
   ],
   commit: [
+    attribute, // new client ids claimed for the sender; another user's ids refused
     persist, // appended to the store (durable) ...
     applyAndRelay, // ... before anyone sees it
     acknowledge, // the durable ack for clients that asked
