@@ -102,8 +102,9 @@ for (const kind of storeKinds) describe(`sync on ${kind}`, () => {
       const rowId = table.rows()[0]!.id;
       for (let i = 0; i < 620; i++) table.setStatus(rowId, 'status', i % 2 === 0 ? 'started' : 'done');
       const clock = Y.decodeStateVector(Y.encodeStateVector(writer.doc)).get(writer.doc.clientID)!;
-      await eventually(() => expect(Y.decodeStateVector(writer.acks.at(-1)!).get(writer.doc.clientID)).toBe(clock));
-      await eventually(async () => expect((await server.store.updates.load(documentId)).state).toBeDefined());
+      // 620 durable appends: under a loaded machine this takes longer than the default poll.
+      await eventually(() => expect(Y.decodeStateVector(writer.acks.at(-1)!).get(writer.doc.clientID)).toBe(clock), 30_000);
+      await eventually(async () => expect((await server.store.updates.load(documentId)).state).toBeDefined(), 10_000);
       expect(await server.store.updates.tailLength(documentId)).toBeLessThan(500);
       writer.destroy();
 
