@@ -103,6 +103,11 @@ export class Api {
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
 
+  /** The session cookie, for a raw sync client acting as this user. */
+  get sessionCookie(): string {
+    return this.cookie;
+  }
+
   static async signIn(origin: string, credentials: { email: string; password: string }): Promise<Api> {
     const api = new Api(origin);
     await api.call('POST', '/api/auth/login', credentials);

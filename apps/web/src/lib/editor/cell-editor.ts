@@ -1,7 +1,7 @@
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import StarterKit from '@tiptap/starter-kit';
+import { richTextExtensions } from '@yhteispaja/model/richtext-schema';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { PresenceUser } from './presence.ts';
@@ -36,8 +36,9 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 }
 
 /**
- * A small Tiptap editor bound to one rich-text field (a goal-table cell, a section or stage field). Paragraphs, lists, bold/italic/underline
- * and line breaks; no headings or code. Undo is per cell (Collaboration's Yjs undo manager).
+ * A small Tiptap editor bound to one rich-text field (a goal-table cell, a section or stage field),
+ * with the shared schema of `@yhteispaja/model/richtext-schema`. Undo is per cell (Collaboration's
+ * Yjs undo manager).
  *
  * Tab and Shift+Tab always move focus to the next/previous control, as in any form, instead of
  * indenting list items: a table of editors must never trap the keyboard.
@@ -57,17 +58,8 @@ export function createCellEditor(options: CellEditorOptions): Editor {
     element: options.element,
     editable: options.editable,
     extensions: [
-      StarterKit.configure({
-        undoRedo: false,
-        heading: false,
-        codeBlock: false,
-        code: false,
-        blockquote: false,
-        horizontalRule: false,
-        link: false,
-        // Would write an extra paragraph into shared cells just by opening them.
-        trailingNode: false,
-      }),
+      // The shared schema (packages/model): also keeps content this version does not know.
+      ...richTextExtensions(),
       Collaboration.configure({ fragment: options.fragment }),
       ...(awareness && user ? [CollaborationCaret.configure({ provider: { awareness }, user, render: renderCaret })] : []),
     ],
