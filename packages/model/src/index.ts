@@ -20,3 +20,7 @@ export * from './trace.ts';
 export * from './authorship.ts';
 export * from './restore.ts';
 export * from './status-progress.ts';
+export * from './rich-json.ts';
+export * from './canonical.ts';
+export * from './materialise.ts';
+export * from './changes.ts';
