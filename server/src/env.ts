@@ -34,6 +34,9 @@ const envSchema = z.object({
   /** Sign-in attempts per account, and per client address, in a 15-minute window. */
   SIGN_IN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   SIGN_IN_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(100),
+  /** Reading one imported file may take this long, and its worker this much heap, before it is refused. */
+  IMPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  IMPORT_MAX_HEAP_MB: z.coerce.number().int().min(32).default(256),
 });
 
 export interface Env {
@@ -63,6 +66,8 @@ export interface Env {
   metricsToken: string | undefined;
   signInMaxPerAccount: number;
   signInMaxPerAddress: number;
+  importTimeoutMs: number;
+  importMaxHeapMb: number;
 }
 
 export class EnvError extends Error {}
@@ -102,5 +107,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     metricsToken: env.METRICS_TOKEN,
     signInMaxPerAccount: env.SIGN_IN_MAX_PER_ACCOUNT,
     signInMaxPerAddress: env.SIGN_IN_MAX_PER_ADDRESS,
+    importTimeoutMs: env.IMPORT_TIMEOUT_MS,
+    importMaxHeapMb: env.IMPORT_MAX_HEAP_MB,
   };
 }

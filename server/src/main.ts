@@ -3,6 +3,7 @@ import { getRequestListener } from '@hono/node-server';
 import { closeCode } from '@yhteispaja/model';
 import { AttemptThrottle, KeyedLock } from './auth/throttle.ts';
 import { bootstrapAdmin } from './commands/accounts.ts';
+import { workerTableParser } from './commands/import-parser.ts';
 import { scheduleRetention } from './commands/retention.ts';
 import { loadEnv, type Env } from './env.ts';
 import { AppError } from './errors.ts';
@@ -66,7 +67,9 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     else rooms.closeWorkshop(message.workshopId, closeCode.forbidden, 'workshop content erased');
   });
   const sync = createSyncServer({ env, store, logger, rooms, metrics });
+  const tableParser = workerTableParser({ timeoutMs: env.importTimeoutMs, maxHeapMb: env.importMaxHeapMb });
   const app = createApp({
+    parseTable: tableParser.parse,
     env,
     store,
     logger,
@@ -106,6 +109,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
         stopRetention();
         await rooms.closeAll(closeCode.goingAway, 'server shutting down');
         sync.close();
+        await tableParser.close();
         server.closeAllConnections();
         await fanout.close();
         await store.close();

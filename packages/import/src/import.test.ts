@@ -72,6 +72,15 @@ describe('XLSX', () => {
     await expect(parseXlsx(new TextEncoder().encode('not a workbook'))).rejects.toThrow(TableParseError);
   });
 
+  it('refuses a 300 KB workbook that unpacks to 300 MB from its central directory, without unpacking it', async () => {
+    const bomb = new Uint8Array(readFileSync(new URL('./fixtures/bomb-300mb.xlsx', import.meta.url)));
+    expect(bomb.byteLength).toBeLessThan(400 * 1024);
+    const before = process.memoryUsage().arrayBuffers;
+    await expect(parseXlsx(bomb)).rejects.toThrow(/unpacks to more than 50 MB/);
+    // Nothing near the 300 MB was ever allocated.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
   it('chooses the parser by media type and refuses others', async () => {
     expect((await parseTableFile(new TextEncoder().encode('a;b\n1;2'), 'text/csv; charset=utf-8')).rows).toEqual([['1', '2']]);
     await expect(parseTableFile(new Uint8Array(), 'application/pdf')).rejects.toThrow(/Unsupported file type/);

@@ -7,6 +7,7 @@ import { parseXlsx } from './xlsx.ts';
 export { parseCsv } from './csv.ts';
 export { parseMarkdownTable, parseMarkdownTables } from './markdown.ts';
 export { parseXlsx } from './xlsx.ts';
+export { xlsxLimits } from './zip-limits.ts';
 export { TableParseError, type ParsedTable } from './table.ts';
 
 export const importContentTypes = {

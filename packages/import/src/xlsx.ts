@@ -1,4 +1,5 @@
 import { readSheet } from 'read-excel-file/node';
+import { checkDeclaredSizes } from './zip-limits.ts';
 import { normaliseTable, TableParseError, type ParsedTable } from './table.ts';
 
 function cellText(value: unknown): string {
@@ -9,6 +10,7 @@ function cellText(value: unknown): string {
 
 /** The first sheet of an .xlsx workbook; the first row is the header. */
 export async function parseXlsx(bytes: Uint8Array): Promise<ParsedTable> {
+  checkDeclaredSizes(bytes);
   let data: unknown[][];
   try {
     data = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as unknown[][];

@@ -6,6 +6,7 @@ import type { ValidSession } from '../auth/sessions.ts';
 import type { Store } from '../storage/ports.ts';
 import type { Fanout } from '../fanout/ports.ts';
 import type { SyncMetrics } from '../metrics.ts';
+import type { TableParser } from '../commands/import-parser.ts';
 
 /** What the HTTP layer needs from the composition root. */
 export interface HttpDeps {
@@ -22,6 +23,8 @@ export interface HttpDeps {
   purgeDocument: (documentId: string, text: string) => Promise<number>;
   /** The users connected to a workshop's documents on this instance (for a snapshot's participants). */
   presentUsers: (workshopId: string) => readonly string[];
+  /** Read an uploaded table (CSV, XLSX, Markdown) off the event loop. */
+  parseTable: TableParser;
   /** Close the live sockets of ended sessions, on every instance (the sync server's job). */
   endSessions: (sessionIds: readonly string[]) => void;
 }

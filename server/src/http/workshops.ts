@@ -142,7 +142,7 @@ export const documentRoutes = new Hono<AppEnv>()
     async (c) => {
     const documentId = parseId(c.req.param('id'), 'Document');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const result = await importDocument(c.var.deps.store, c.var.auth!.user, documentId, { bytes, contentType: c.req.header('content-type') ?? '' }, c.var.deps.changeDocument);
+    const result = await importDocument(c.var.deps.store, c.var.auth!.user, documentId, { bytes, contentType: c.req.header('content-type') ?? '' }, c.var.deps.changeDocument, c.var.deps.parseTable);
     const { document } = await requireDocumentRole(c.var.deps.store, documentId, c.var.auth!.user);
     await auditRequest(c, 'document-imported', { workshopId: document.workshopId, target: documentId, details: { ...result } });
     return c.json(result);

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
 
 /** Sizes of a worker pool. */
@@ -9,6 +9,8 @@ export interface PoolOptions {
   maxQueue: number;
   /** A job running longer is stopped (its worker replaced) and answered with 503. @default 30000 */
   timeoutMs: number;
+  /** Heap limits of each worker: a job that exceeds them ends its worker, not the server. */
+  resourceLimits?: ResourceLimits;
 }
 
 interface Job<In, Out> {
@@ -62,7 +64,7 @@ export class WorkerPool<In, Out> {
     while (this.queue.length > 0) {
       let slot = this.slots.find((candidate) => !candidate.busy);
       if (!slot && this.slots.length < this.options.workers) {
-        slot = { worker: new Worker(this.script), busy: false };
+        slot = { worker: new Worker(this.script, this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}), busy: false };
         slot.worker.unref();
         this.slots.push(slot);
       }
