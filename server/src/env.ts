@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { PoolOptions } from './reports/pool.ts';
+import type { HistoryOptions } from './sync/history.ts';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -25,6 +27,15 @@ const envSchema = z.object({
   SYNC_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
   /** With REDIS_URL: how often rooms in use re-read the store, in case an instance died between storing and publishing. */
   SYNC_CATCHUP_MS: z.coerce.number().int().positive().default(10_000),
+  /** Automatic checkpoints: after this much activity; all kept this many hours, then one a day up to this many days, then one a week; at most this many per document. */
+  HISTORY_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().positive().default(10 * 60_000),
+  HISTORY_KEEP_ALL_HOURS: z.coerce.number().positive().default(24),
+  HISTORY_KEEP_DAILY_DAYS: z.coerce.number().positive().default(30),
+  HISTORY_MAX_CHECKPOINTS: z.coerce.number().int().positive().default(200),
+  /** Report rendering: worker threads, jobs that may wait, and the time one may take. */
+  REPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  REPORT_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
+  REPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Folder of the built web app; the server serves it as static files. */
   WEB_BUILD_DIR: z.string().optional(),
   /** Largest request body of any API route but import (which has its own 5 MB), checked before parsing. */
@@ -62,6 +73,10 @@ export interface Env {
   syncMaxDocumentBytes: number;
   syncCatchUpMs: number;
   webBuildDir: string;
+  /** Automatic checkpoints of live documents. */
+  history: HistoryOptions;
+  /** The report rendering pool. */
+  reports: PoolOptions;
   httpMaxBodyBytes: number;
   metricsToken: string | undefined;
   signInMaxPerAccount: number;
@@ -102,6 +117,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     syncRateBurst: env.SYNC_RATE_BURST,
     syncMaxDocumentBytes: env.SYNC_MAX_DOCUMENT_BYTES,
     syncCatchUpMs: env.SYNC_CATCHUP_MS,
+    history: {
+      intervalMs: env.HISTORY_CHECKPOINT_INTERVAL_MS,
+      retention: { keepAllMs: env.HISTORY_KEEP_ALL_HOURS * 3_600_000, keepDailyMs: env.HISTORY_KEEP_DAILY_DAYS * 86_400_000, maxCount: env.HISTORY_MAX_CHECKPOINTS },
+    },
+    reports: { workers: env.REPORT_WORKERS, maxQueue: env.REPORT_QUEUE, timeoutMs: env.REPORT_TIMEOUT_MS },
     webBuildDir: path.resolve(env.WEB_BUILD_DIR ?? new URL('../../apps/web/build', import.meta.url).pathname),
     httpMaxBodyBytes: env.HTTP_MAX_BODY_BYTES,
     metricsToken: env.METRICS_TOKEN,

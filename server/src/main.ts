@@ -57,9 +57,10 @@ export async function startServer(configured: Env): Promise<RunningServer> {
   // From here to attaching the request handler nothing awaits, so no request finds the server without one.
 
   const metrics = new SyncMetrics();
-  const rooms = new RoomRegistry({ log: store.updates, attribution: store.attribution, fanout, logger, metrics }, {
+  const rooms = new RoomRegistry({ log: store.updates, attribution: store.attribution, checkpoints: store.checkpoints, fanout, logger, metrics }, {
     maxDocumentBytes: env.syncMaxDocumentBytes,
     catchUpMs: env.syncCatchUpMs,
+    history: env.history,
   });
   fanout.onControl((message) => {
     if (message.type === 'session-ended') rooms.closeSession(message.sessionId, closeCode.unauthorized, 'session ended');
@@ -82,6 +83,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     metrics,
     purgeDocument: (documentId, text) => rooms.withRoom(documentId, (room) => room.purge(text)),
     changeDocument: (documentId, edit, actor) => rooms.withRoom(documentId, (room) => room.applyServerChange(edit, actor)),
+    checkpointDocument: (documentId, reason, actor) => rooms.withRoom(documentId, (room) => room.checkpointNow(reason, actor)),
     presentUsers: (workshopId) => rooms.usersInWorkshop(workshopId),
     endSessions: (sessionIds) => {
       for (const sessionId of sessionIds) fanout.publishControl({ type: 'session-ended', sessionId });

@@ -24,3 +24,4 @@ export * from './rich-json.ts';
 export * from './canonical.ts';
 export * from './materialise.ts';
 export * from './changes.ts';
+export * from './changes-diff.ts';

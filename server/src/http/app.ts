@@ -11,6 +11,8 @@ import { meRoutes, userRoutes } from './users.ts';
 import { organisationRoutes } from './organisations.ts';
 import { inviteRoutes } from './invites.ts';
 import { documentRoutes, workshopRoutes } from './workshops.ts';
+import { documentHistoryRoutes } from './history.ts';
+import { snapshotRoutes, workshopSnapshotRoutes } from './snapshots.ts';
 import { progressRoutes } from './progress.ts';
 
 /** The HTTP API. Tests call `createApp(deps).request(...)` without a port. */
@@ -45,8 +47,11 @@ export function createApp(deps: HttpDeps): Hono<AppEnv> {
   api.route('/users', userRoutes);
   api.route('/organisations', organisationRoutes);
   api.route('/workshops', workshopRoutes);
+  api.route('/workshops', workshopSnapshotRoutes);
+  api.route('/snapshots', snapshotRoutes);
   api.route('/invites', inviteRoutes);
   api.route('/documents', documentRoutes);
+  api.route('/documents', documentHistoryRoutes);
   api.all('*', () => {
     throw errors.notFound('API route');
   });

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 import type { AttemptThrottle, KeyedLock } from '../auth/throttle.ts';
 import type { ValidSession } from '../auth/sessions.ts';
 import type { Store } from '../storage/ports.ts';
+import type { CheckpointReason } from '../storage/history-ports.ts';
 import type { Fanout } from '../fanout/ports.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { TableParser } from '../commands/import-parser.ts';
@@ -21,6 +22,8 @@ export interface HttpDeps {
   changeDocument: <T>(documentId: string, edit: (doc: Y.Doc) => T, actor?: string) => Promise<T>;
   /** Remove text from a document and its history, through its live room; returns how many were removed. */
   purgeDocument: (documentId: string, text: string) => Promise<number>;
+  /** Checkpoint a document through its live room now (before a restore). */
+  checkpointDocument: (documentId: string, reason: CheckpointReason, actor: string) => Promise<unknown>;
   /** The users connected to a workshop's documents on this instance (for a snapshot's participants). */
   presentUsers: (workshopId: string) => readonly string[];
   /** Read an uploaded table (CSV, XLSX, Markdown) off the event loop. */

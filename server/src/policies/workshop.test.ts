@@ -10,15 +10,15 @@ import type { User, WorkshopRole } from '../storage/ports.ts';
 const own: Record<WorkshopRole, Record<WorkshopAction, boolean>> = {
   facilitator: {
     view: true, manageWorkshop: true, editDocuments: true, createDocuments: true, manageMembers: true, manageInvites: true,
-    takeSnapshots: true, downloadReports: true, readAudit: true, lockSections: true, purgeContent: true,
+    takeSnapshots: true, downloadReports: true, readAudit: true, lockSections: true, purgeContent: true, restoreVersions: true,
   },
   participant: {
     view: true, manageWorkshop: false, editDocuments: true, createDocuments: false, manageMembers: false, manageInvites: false,
-    takeSnapshots: false, downloadReports: true, readAudit: false, lockSections: false, purgeContent: false,
+    takeSnapshots: false, downloadReports: true, readAudit: false, lockSections: false, purgeContent: false, restoreVersions: false,
   },
   observer: {
     view: true, manageWorkshop: false, editDocuments: false, createDocuments: false, manageMembers: false, manageInvites: false,
-    takeSnapshots: true, downloadReports: true, readAudit: false, lockSections: false, purgeContent: false,
+    takeSnapshots: true, downloadReports: true, readAudit: false, lockSections: false, purgeContent: false, restoreVersions: false,
   },
 };
 

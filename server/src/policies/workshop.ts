@@ -13,6 +13,7 @@ export const workshopActions = [
   'readAudit',
   'lockSections',
   'purgeContent',
+  'restoreVersions',
 ] as const;
 export type WorkshopAction = (typeof workshopActions)[number];
 

@@ -4,7 +4,8 @@ import { currentSchemaVersion, migrateDocument, readMeta } from '@yhteispaja/mod
 import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { UpdateLog } from '../storage/ports.ts';
-import { systemActor, type ActorId, type AttributionStore } from '../storage/history-ports.ts';
+import { systemActor, type ActorId, type AttributionStore, type Checkpoint, type CheckpointReason, type CheckpointStore } from '../storage/history-ports.ts';
+import { DocumentHistory, defaultHistoryOptions, type HistoryOptions } from './history.ts';
 import { DocumentAttribution } from './attribution.ts';
 import { Connection } from './connection.ts';
 import * as frames from './messages.ts';
@@ -26,6 +27,9 @@ export interface RoomDeps {
   log: UpdateLog;
   /** Which user each client id belongs to, and who deleted what (stored beside the log). */
   attribution: AttributionStore;
+  /** Automatic checkpoints of the document, and when to take and thin them. */
+  checkpoints: CheckpointStore;
+  history?: HistoryOptions;
   logger: Logger;
   metrics: SyncMetrics;
   channel: RoomChannel;
@@ -57,6 +61,8 @@ export class Room {
   storedBytes = 0;
   /** Who made what in this document (the attribute step claims client ids through it). */
   readonly attribution: DocumentAttribution;
+  /** Automatic checkpoints (the checkpoint step and leaving take them through it). */
+  readonly history: DocumentHistory;
   /** Who the server change being applied is made for (credited with its deletions). */
   private serverActor: ActorId = systemActor;
 
@@ -65,6 +71,7 @@ export class Room {
     this.deps = deps;
     this.pipeline = deps.pipeline ?? defaultPipeline;
     this.attribution = new DocumentAttribution(deps.attribution, documentId, deps.logger);
+    this.history = new DocumentHistory(deps.checkpoints, documentId, deps.logger, deps.history ?? defaultHistoryOptions);
     // Yjs deletions name no author: note who made each one (a client's update, or a server change).
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       const origin = transaction.origin;
@@ -185,6 +192,7 @@ export class Room {
             this.serverActor = actor;
             Y.applyUpdate(this.doc, update, 'server');
             this.serverActor = systemActor;
+            this.history.changed();
             this.deps.channel.publishUpdate(update);
           }
           resolve(result);
@@ -220,6 +228,18 @@ export class Room {
       .finally(() => {
         this.compacting = false;
       });
+  }
+
+  /**
+   * Checkpoint the document at the next queue boundary: when the last person has left (only if
+   * anything changed) or before a restore (always). Resolves with the checkpoint, if one was taken.
+   */
+  checkpointNow(reason: CheckpointReason, createdBy: ActorId | null): Promise<Checkpoint | undefined> {
+    return new Promise((resolve) => {
+      this.enqueue(async () => {
+        resolve(reason === 'left' && !this.history.dirty ? undefined : await this.history.checkpoint(this.doc, reason, createdBy));
+      });
+    });
   }
 
   /** Remove every occurrence of `text` from the document and its stored history (see purge-room.ts). */

@@ -2,7 +2,8 @@ import type { Fanout } from '../fanout/ports.ts';
 import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { UpdateLog } from '../storage/ports.ts';
-import type { AttributionStore } from '../storage/history-ports.ts';
+import type { AttributionStore, CheckpointStore } from '../storage/history-ports.ts';
+import type { HistoryOptions } from './history.ts';
 import type { Connection } from './connection.ts';
 import { Room } from './room.ts';
 
@@ -19,6 +20,8 @@ export class RoomRegistry {
   private readonly unsubscribers = new Map<Room, () => Promise<void>>();
   private readonly log: UpdateLog;
   private readonly attribution: AttributionStore;
+  private readonly checkpoints: CheckpointStore;
+  private readonly history: HistoryOptions | undefined;
   private readonly fanout: Fanout;
   private readonly logger: Logger;
   private readonly metrics: SyncMetrics;
@@ -28,8 +31,8 @@ export class RoomRegistry {
   private catchUpTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    deps: { log: UpdateLog; attribution: AttributionStore; fanout: Fanout; logger: Logger; metrics: SyncMetrics },
-    options: { idleMs?: number; maxDocumentBytes: number; catchUpMs?: number },
+    deps: { log: UpdateLog; attribution: AttributionStore; checkpoints: CheckpointStore; fanout: Fanout; logger: Logger; metrics: SyncMetrics },
+    options: { idleMs?: number; maxDocumentBytes: number; catchUpMs?: number; history?: HistoryOptions },
   ) {
     this.maxDocumentBytes = options.maxDocumentBytes;
     // An instance that crashed after storing an update but before publishing it leaves the
@@ -40,6 +43,8 @@ export class RoomRegistry {
     }
     this.log = deps.log;
     this.attribution = deps.attribution;
+    this.checkpoints = deps.checkpoints;
+    this.history = options.history;
     this.fanout = deps.fanout;
     this.logger = deps.logger;
     this.metrics = deps.metrics;
@@ -60,6 +65,8 @@ export class RoomRegistry {
       loaded = await Room.load(documentId, {
         log: this.log,
         attribution: this.attribution,
+        checkpoints: this.checkpoints,
+        ...(this.history ? { history: this.history } : {}),
         logger: this.logger,
         metrics: this.metrics,
         maxDocumentBytes: this.maxDocumentBytes,
@@ -135,7 +142,11 @@ export class RoomRegistry {
     const sockets = this.bySession.get(connection.sessionId);
     sockets?.delete(connection);
     if (sockets?.size === 0) this.bySession.delete(connection.sessionId);
-    if (room.connections.size === 0) this.scheduleUnload(room);
+    if (room.connections.size === 0) {
+      // The last person left: keep the document as they left it in its history (queued before the unload's flush).
+      void room.checkpointNow('left', null);
+      this.scheduleUnload(room);
+    }
   }
 
   /** Close every socket on the documents of a workshop. */

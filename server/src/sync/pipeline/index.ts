@@ -5,6 +5,7 @@ import { answerReads } from './answer-reads.ts';
 import { applyAndRelay } from './apply-and-relay.ts';
 import { attribute } from './attribute.ts';
 import { awareness } from './awareness.ts';
+import { checkpoint } from './checkpoint.ts';
 import { compact } from './compact.ts';
 import { decode } from './decode.ts';
 import { persist } from './persist.ts';
@@ -45,6 +46,7 @@ export const defaultPipeline: SyncPipeline = {
     applyAndRelay, // ... before anyone sees it
     acknowledge, // the durable ack for clients that asked
     compact, // now and then, merge the log in the background
+    checkpoint, // after ten minutes of activity, a checkpoint for the document's history
   ],
 };
 
