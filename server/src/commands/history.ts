@@ -75,3 +75,19 @@ export async function restoreVersion(store: Store, user: User, documentId: strin
   await deps.changeDocument(documentId, (doc) => restoreTo(doc, state), user.id);
   return version;
 }
+
+/**
+ * After personal data was purged from a document, its automatic checkpoints that still hold the
+ * text go too (they are history the purge promises to clean). Snapshots are not touched: they are
+ * immutable records; a GDPR erasure of a snapshot goes through the workshop's retention.
+ */
+export async function forgetCheckpointsContaining(store: Store, documentId: string, text: string): Promise<number> {
+  const needle = Buffer.from(text, 'utf8');
+  const doomed: string[] = [];
+  for (const meta of await store.checkpoints.list(documentId)) {
+    const checkpoint = await store.checkpoints.get(meta.id);
+    if (checkpoint && (checkpoint.content.includes(text) || Buffer.from(checkpoint.state).includes(needle))) doomed.push(checkpoint.id);
+  }
+  await store.checkpoints.delete(doomed);
+  return doomed.length;
+}

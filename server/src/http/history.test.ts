@@ -74,6 +74,27 @@ describe('document history and restore', () => {
     await eventually(async () => expect((await server.store.checkpoints.list(documentId)).some((c) => c.reason === 'left')).toBe(true));
   });
 
+  it('drops checkpoints that still hold text purged from the document', async () => {
+    const hetu = '131052-308T';
+    const { id: workshopId } = await admin.json('POST', '/api/workshops', { title: 'Henkilötieto' });
+    const { id: documentId } = await admin.json('POST', `/api/workshops/${workshopId}/documents`, { type: 'goal-table', title: 'T' });
+    const client = connectProvider(server.origin, documentId, admin.cookie, { acks: true });
+    await client.synced;
+    const table = new GoalTable(client.doc);
+    setPlainText(table.richText(table.rows()[0]!.id, 'goal')!, `Asiakas ${hetu}`);
+    await allStored(client);
+    client.destroy();
+    const holding = async () => {
+      let count = 0;
+      for (const meta of await server.store.checkpoints.list(documentId)) if ((await server.store.checkpoints.get(meta.id))!.content.includes(hetu)) count++;
+      return count;
+    };
+    // The last person left: the checkpoint taken then holds the text.
+    await eventually(async () => expect(await holding()).toBeGreaterThan(0));
+    await admin.json('POST', `/api/documents/${documentId}/purge`, { text: hetu });
+    expect(await holding()).toBe(0);
+  });
+
   it('shows no version of a document to someone outside its workshop', async () => {
     const { id: workshopId } = await admin.json('POST', '/api/workshops', { title: 'Rajattu' });
     const { id: documentId } = await admin.json('POST', `/api/workshops/${workshopId}/documents`, { type: 'goal-table', title: 'T' });

@@ -4,6 +4,7 @@ import { addMember, changeMemberRole, createDocument, createWorkshop, removeMemb
 import { createInvite, inviteUrl, revokeInvite } from '../commands/invites.ts';
 import { importDocument, maxImportBytes } from '../commands/import.ts';
 import { listLinkableItems, traceInWorkshop } from '../commands/trace.ts';
+import { forgetCheckpointsContaining } from '../commands/history.ts';
 import { errors } from '../errors.ts';
 import { auditRequest } from './actor.ts';
 import type { AppEnv } from './context.ts';
@@ -153,6 +154,7 @@ export const documentRoutes = new Hono<AppEnv>()
     if (!can(role, 'purgeContent')) throw errors.forbidden();
     const { text } = await jsonBody(c, purgeBody);
     const removed = await c.var.deps.purgeDocument(document.id, text);
+    await forgetCheckpointsContaining(c.var.deps.store, document.id, text);
     // The purged text itself is personal data: the audit log records only that it happened.
     await auditRequest(c, 'content-purged', { workshopId: document.workshopId, target: document.id, details: { removed, length: text.length } });
     return c.json({ removed });
