@@ -55,6 +55,7 @@ export async function eraseUser(
   }
   const endedSessions = await store.sessions.deleteForUser(target.id);
   await store.audit.anonymise(target.id, 'erased user', identifyingStrings(target));
+  await store.snapshots.anonymiseUser(target.id, 'erased user');
   await store.users.delete(target.id);
   return { erased: target, endedSessions, purged };
 }

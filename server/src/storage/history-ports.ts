@@ -66,6 +66,11 @@ export interface SnapshotStore {
   /** The snapshot's documents in their display order. */
   documents(snapshotId: string): Promise<SnapshotDocument[]>;
   document(snapshotId: string, documentId: string): Promise<SnapshotDocument | undefined>;
+  /**
+   * GDPR erasure of a user: their name, where a snapshot shows it (author, participants), becomes
+   * `placeholder`. The hashed content names users by id only, so every snapshot still verifies.
+   */
+  anonymiseUser(userId: string, placeholder: string): Promise<void>;
   /** The snapshots that hold this document, oldest first. */
   listForDocument(documentId: string): Promise<Snapshot[]>;
 }

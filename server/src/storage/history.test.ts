@@ -103,6 +103,13 @@ for (const adapter of adapters) {
       expect((await store.checkpoints.list(documentId)).map((c) => c.id)).toEqual([second.id]);
     });
 
+    it('replaces an erased user\'s name in snapshots without touching what is hashed', async () => {
+      const created = await store.snapshots.create(snapshotInput('s'), () => 'h');
+      await store.snapshots.anonymiseUser(userId, 'erased user');
+      const after = (await store.snapshots.get(created.id))!;
+      expect(after).toEqual({ ...created, createdByName: 'erased user', participants: [{ userId, name: 'erased user' }] });
+    });
+
     it('erases snapshots with the workshop content when its retention period ends', async () => {
       await store.snapshots.create(snapshotInput('s'), () => 'h');
       await store.workshops.eraseContent(workshopId, 5);

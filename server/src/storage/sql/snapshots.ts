@@ -129,6 +129,16 @@ export function sqlSnapshots(db: SqlDb): SnapshotStore {
       const row = await db.get<SnapshotDocumentRow>('SELECT * FROM snapshot_documents WHERE snapshot_id = $1 AND document_id = $2', [snapshotId, documentId]);
       return row && toDocument(row);
     },
+    async anonymiseUser(userId, placeholder) {
+      await db.transaction(async (tx) => {
+        await tx.run('UPDATE snapshots SET created_by_name = $2 WHERE created_by = $1', [userId, placeholder]);
+        const rows = await tx.all<{ id: string; participants: string }>('SELECT id, participants FROM snapshots WHERE participants LIKE $1', [`%${userId}%`]);
+        for (const row of rows) {
+          const participants = (JSON.parse(row.participants) as Snapshot['participants']).map((p) => (p.userId === userId ? { ...p, name: placeholder } : p));
+          await tx.run('UPDATE snapshots SET participants = $2 WHERE id = $1', [row.id, JSON.stringify(participants)]);
+        }
+      });
+    },
     async listForDocument(documentId) {
       if (!isUuid(documentId)) return [];
       const rows = await db.all<SnapshotRow>(
