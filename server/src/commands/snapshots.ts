@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { canonicalJson, materialiseDocument } from '@yhteispaja/model';
+import { canonicalJson, materialiseDocument, UnmaterialisableDocumentError } from '@yhteispaja/model';
 import { errors } from '../errors.ts';
 import type { Snapshot, SnapshotDocument, SnapshotParticipant } from '../storage/history-ports.ts';
 import type { Store, User } from '../storage/ports.ts';
@@ -19,14 +19,24 @@ export type PresentUsers = (workshopId: string) => readonly string[];
 export async function takeSnapshot(store: Store, user: User, workshopId: string, label: string, presentUsers: PresentUsers): Promise<Snapshot> {
   await requireWorkshopRole(store, workshopId, user, 'takeSnapshots');
   const captured = await store.snapshots.captureWorkshop(workshopId);
-  const documents: SnapshotDocument[] = captured.map((document, position) => {
+  const documents: SnapshotDocument[] = [];
+  for (const document of captured) {
     const state = Y.mergeUpdates(document.parts);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, state);
-    const content = materialiseDocument(doc);
-    doc.destroy();
-    return { documentId: document.documentId, position, type: document.type, title: content.meta.title || document.title, state, content: canonicalJson(content) };
-  });
+    let content;
+    try {
+      content = materialiseDocument(doc);
+    } catch (error) {
+      // A document whose meta names no known type has no content a report could show: left out.
+      if (error instanceof UnmaterialisableDocumentError) continue;
+      throw error;
+    } finally {
+      doc.destroy();
+    }
+    const position = documents.length;
+    documents.push({ documentId: document.documentId, position, type: document.type, title: content.meta.title || document.title, state, content: canonicalJson(content) });
+  }
   const previous = (await store.snapshots.listForWorkshop(workshopId)).at(-1);
   const participants = await participantsSince(store, previous, documents, presentUsers(workshopId));
   const createdAt = Date.now();

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { canonicalJson, materialiseDocument } from '@yhteispaja/model';
+import { canonicalJson, materialiseDocument, UnmaterialisableDocumentError } from '@yhteispaja/model';
 import type { Logger } from '../logger.ts';
 import type { ActorId, Checkpoint, CheckpointReason, CheckpointStore } from '../storage/history-ports.ts';
 import { checkpointsToThin, defaultCheckpointRetention, type CheckpointRetention } from './checkpoint-retention.ts';
@@ -18,6 +18,15 @@ export const defaultHistoryOptions: HistoryOptions = { intervalMs: 10 * 60_000, 
  * leaves, and before a restore. The room calls `checkpoint` from its queue, so the state taken lies
  * between two committed updates; the write and the thinning of old checkpoints run after.
  */
+function materialisedOrNull(doc: Y.Doc) {
+  try {
+    return materialiseDocument(doc);
+  } catch (error) {
+    if (error instanceof UnmaterialisableDocumentError) return null;
+    throw error;
+  }
+}
+
 export class DocumentHistory {
   private readonly store: CheckpointStore;
   private readonly documentId: string;
@@ -46,11 +55,12 @@ export class DocumentHistory {
 
   /** Take a checkpoint of `doc` as it is at this moment (call between two updates). */
   async checkpoint(doc: Y.Doc, reason: CheckpointReason, createdBy: ActorId | null): Promise<Checkpoint | undefined> {
-    const state = Y.encodeStateAsUpdate(doc);
-    const content = canonicalJson(materialiseDocument(doc));
     const createdAt = Date.now();
     this.dirtySince = undefined;
     try {
+      const state = Y.encodeStateAsUpdate(doc);
+      // A document with no known type (hostile, or of a newer version) still gets its state kept.
+      const content = canonicalJson(materialisedOrNull(doc));
       const checkpoint = await this.store.create({ documentId: this.documentId, createdAt, reason, createdBy, state, content });
       const thin = checkpointsToThin(await this.store.list(this.documentId), createdAt, this.options.retention);
       if (thin.length > 0) await this.store.delete(thin);
