@@ -16,6 +16,7 @@ import { openSqliteStore } from './storage/sqlite/index.ts';
 import { openPostgresStore } from './storage/postgres/index.ts';
 import type { Store } from './storage/ports.ts';
 import { RoomRegistry } from './sync/rooms.ts';
+import { reportRenderer } from './reports/render.ts';
 import { localFanout } from './fanout/local.ts';
 import { redisFanout } from './fanout/redis.ts';
 import { createSyncServer } from './sync/upgrade.ts';
@@ -57,6 +58,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
   // From here to attaching the request handler nothing awaits, so no request finds the server without one.
 
   const metrics = new SyncMetrics();
+  const reports = reportRenderer(env.reports);
   const rooms = new RoomRegistry({ log: store.updates, attribution: store.attribution, checkpoints: store.checkpoints, fanout, logger, metrics }, {
     maxDocumentBytes: env.syncMaxDocumentBytes,
     catchUpMs: env.syncCatchUpMs,
@@ -83,6 +85,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     metrics,
     purgeDocument: (documentId, text) => rooms.withRoom(documentId, (room) => room.purge(text)),
     changeDocument: (documentId, edit, actor) => rooms.withRoom(documentId, (room) => room.applyServerChange(edit, actor)),
+    renderReport: reports.render,
     checkpointDocument: (documentId, reason, actor) => rooms.withRoom(documentId, (room) => room.checkpointNow(reason, actor)),
     presentUsers: (workshopId) => rooms.usersInWorkshop(workshopId),
     endSessions: (sessionIds) => {
@@ -111,6 +114,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
         stopRetention();
         await rooms.closeAll(closeCode.goingAway, 'server shutting down');
         sync.close();
+        await reports.close();
         await tableParser.close();
         server.closeAllConnections();
         await fanout.close();

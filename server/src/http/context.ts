@@ -5,6 +5,7 @@ import type { AttemptThrottle, KeyedLock } from '../auth/throttle.ts';
 import type { ValidSession } from '../auth/sessions.ts';
 import type { Store } from '../storage/ports.ts';
 import type { CheckpointReason } from '../storage/history-ports.ts';
+import type { RenderReport } from '../reports/render.ts';
 import type { Fanout } from '../fanout/ports.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { TableParser } from '../commands/import-parser.ts';
@@ -22,6 +23,8 @@ export interface HttpDeps {
   changeDocument: <T>(documentId: string, edit: (doc: Y.Doc) => T, actor?: string) => Promise<T>;
   /** Remove text from a document and its history, through its live room; returns how many were removed. */
   purgeDocument: (documentId: string, text: string) => Promise<number>;
+  /** Render a report off the event loop (a bounded worker pool): 429 when saturated, 503 on failure. */
+  renderReport: RenderReport;
   /** Checkpoint a document through its live room now (before a restore). */
   checkpointDocument: (documentId: string, reason: CheckpointReason, actor: string) => Promise<unknown>;
   /** The users connected to a workshop's documents on this instance (for a snapshot's participants). */

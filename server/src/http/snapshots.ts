@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { workshopChanges } from '../commands/changes.ts';
+import { reportInput } from '../commands/reports.ts';
 import { requireSnapshot, takeSnapshot, verifySnapshot } from '../commands/snapshots.ts';
 import { requireWorkshopRole } from '../commands/workshops.ts';
 import { errors } from '../errors.ts';
@@ -13,9 +14,19 @@ import { parseId } from './workshops.ts';
 
 export const createSnapshotBody = z.object({ label: z.string().trim().min(1).max(200) });
 const version = z.coerce.number().int().min(1).max(1_000_000);
+export const reportQuery = z.object({
+  format: z.enum(['html', 'pdf', 'docx', 'odt', 'xlsx', 'csv', 'md']),
+  locale: z.enum(['fi', 'sv', 'en']).default('fi'),
+});
 export const changesQuery = z.object({ from: version.optional(), to: version.optional() });
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** `attachment` with an ASCII fallback name and the exact one in RFC 5987 form. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'report';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
 
 /** What the API shows of a snapshot: the contract's fields, then the names for display. */
 export function presentSnapshot(snapshot: Snapshot) {
@@ -65,6 +76,20 @@ export const snapshotRoutes = new Hono<AppEnv>()
       ...presentSnapshot(snapshot),
       documents: documents.map((d) => ({ id: d.documentId, type: d.type, title: d.title })),
     });
+  })
+  .get('/:id/report', async (c) => {
+    const snapshot = await requireSnapshot(c.var.deps.store, c.var.auth!.user, parseId(c.req.param('id'), 'Snapshot'));
+    await requireWorkshopRole(c.var.deps.store, snapshot.workshopId, c.var.auth!.user, 'downloadReports');
+    const query = reportQuery.safeParse(c.req.query());
+    if (!query.success) throw errors.invalidInput(query.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    const report = await c.var.deps.renderReport(await reportInput(c.var.deps.store, snapshot), query.data.format, query.data.locale);
+    c.header('Content-Type', report.contentType);
+    c.header('Content-Disposition', contentDisposition(report.fileName));
+    // The same snapshot always gives the same bytes: the hash, format and language name them.
+    c.header('ETag', `"${snapshot.sha256.slice(0, 32)}-${query.data.format}-${query.data.locale}"`);
+    c.header('Cache-Control', 'private, max-age=31536000, immutable');
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(report.bytes as Uint8Array<ArrayBuffer>);
   })
   .get('/:id/verify', async (c) => {
     const snapshot = await requireSnapshot(c.var.deps.store, c.var.auth!.user, parseId(c.req.param('id'), 'Snapshot'));
