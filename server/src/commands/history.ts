@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { restoreTo } from '@yhteispaja/model';
 import { errors } from '../errors.ts';
 import { can } from '../policies/workshop.ts';
-import type { ActorId, Checkpoint, CheckpointReason } from '../storage/history-ports.ts';
+import type { ActorId, Checkpoint, CheckpointReason, Snapshot } from '../storage/history-ports.ts';
 import type { DocumentRecord, Store, User } from '../storage/ports.ts';
 import { requireDocumentRole } from './workshops.ts';
 
@@ -18,7 +18,16 @@ export interface DocumentVersion {
   /** Checkpoints: why it was taken. */
   reason: CheckpointReason | null;
   createdBy: ActorId | null;
+  /** The author's name (snapshots: as taken; checkpoints: now), null for automatic checkpoints. */
+  createdByName: string | null;
 }
+
+const snapshotVersion = (s: Snapshot): DocumentVersion => ({
+  id: s.id, kind: 'snapshot', createdAt: s.createdAt, version: s.version, label: s.label, reason: null, createdBy: s.createdBy, createdByName: s.createdByName,
+});
+const checkpointVersion = (c: Checkpoint, createdByName: string | null): DocumentVersion => ({
+  id: c.id, kind: 'checkpoint', createdAt: c.createdAt, version: null, label: null, reason: c.reason, createdBy: c.createdBy, createdByName,
+});
 
 /** A document's versions, newest first: its workshop's snapshots and its own checkpoints. */
 export async function listVersions(store: Store, user: User, documentId: string): Promise<DocumentVersion[]> {
@@ -26,8 +35,8 @@ export async function listVersions(store: Store, user: User, documentId: string)
   const snapshots = await store.snapshots.listForDocument(document.id);
   const checkpoints = await store.checkpoints.list(document.id);
   const versions: DocumentVersion[] = [
-    ...snapshots.map((s) => ({ id: s.id, kind: 'snapshot' as const, createdAt: s.createdAt, version: s.version, label: s.label, reason: null, createdBy: s.createdBy })),
-    ...checkpoints.map((c: Checkpoint) => ({ id: c.id, kind: 'checkpoint' as const, createdAt: c.createdAt, version: null, label: null, reason: c.reason, createdBy: c.createdBy })),
+    ...snapshots.map((s) => snapshotVersion(s)),
+    ...(await Promise.all(checkpoints.map(async (c) => checkpointVersion(c, c.createdBy ? ((await store.users.byId(c.createdBy))?.name ?? null) : null)))),
   ];
   return versions.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
 }
@@ -39,13 +48,13 @@ export async function readVersion(store: Store, user: User, documentId: string, 
   if (snapshot && snapshot.workshopId === document.workshopId) {
     const stored = await store.snapshots.document(snapshot.id, document.id);
     if (stored) {
-      const version: DocumentVersion = { id: snapshot.id, kind: 'snapshot', createdAt: snapshot.createdAt, version: snapshot.version, label: snapshot.label, reason: null, createdBy: snapshot.createdBy };
+      const version = snapshotVersion(snapshot);
       return { document, version, state: stored.state, content: stored.content };
     }
   }
   const checkpoint = await store.checkpoints.get(versionId);
   if (checkpoint && checkpoint.documentId === document.id) {
-    const version: DocumentVersion = { id: checkpoint.id, kind: 'checkpoint', createdAt: checkpoint.createdAt, version: null, label: null, reason: checkpoint.reason, createdBy: checkpoint.createdBy };
+    const version = checkpointVersion(checkpoint, null);
     return { document, version, state: checkpoint.state, content: checkpoint.content };
   }
   throw errors.notFound('Version');
