@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { PoolOptions } from './reports/pool.ts';
 import type { HistoryOptions } from './sync/history.ts';
+import { defaultMaxDepth } from '@yhteispaja/model';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -25,6 +26,8 @@ const envSchema = z.object({
   SYNC_RATE_BURST: z.coerce.number().int().positive().default(2000),
   /** Ceiling on a document's stored size, in bytes; updates beyond it are refused. */
   SYNC_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  /** How deep shared types (and JSON values in them) may nest; deeper updates are refused. */
+  SYNC_MAX_DEPTH: z.coerce.number().int().min(8).max(1000).default(defaultMaxDepth),
   /** With REDIS_URL: how often rooms in use re-read the store, in case an instance died between storing and publishing. */
   SYNC_CATCHUP_MS: z.coerce.number().int().positive().default(10_000),
   /** Automatic checkpoints: after this much activity; all kept this many hours, then one a day up to this many days, then one a week; at most this many per document. */
@@ -72,6 +75,7 @@ export interface Env {
   syncRateBurst: number;
   syncMaxDocumentBytes: number;
   syncCatchUpMs: number;
+  syncMaxDepth: number;
   webBuildDir: string;
   /** Automatic checkpoints of live documents. */
   history: HistoryOptions;
@@ -122,6 +126,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       retention: { keepAllMs: env.HISTORY_KEEP_ALL_HOURS * 3_600_000, keepDailyMs: env.HISTORY_KEEP_DAILY_DAYS * 86_400_000, maxCount: env.HISTORY_MAX_CHECKPOINTS },
     },
     reports: { workers: env.REPORT_WORKERS, maxQueue: env.REPORT_QUEUE, timeoutMs: env.REPORT_TIMEOUT_MS },
+    syncMaxDepth: env.SYNC_MAX_DEPTH,
     webBuildDir: path.resolve(env.WEB_BUILD_DIR ?? new URL('../../apps/web/build', import.meta.url).pathname),
     httpMaxBodyBytes: env.HTTP_MAX_BODY_BYTES,
     metricsToken: env.METRICS_TOKEN,

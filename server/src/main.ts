@@ -61,6 +61,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
   const reports = reportRenderer(env.reports);
   const rooms = new RoomRegistry({ log: store.updates, attribution: store.attribution, checkpoints: store.checkpoints, fanout, logger, metrics }, {
     maxDocumentBytes: env.syncMaxDocumentBytes,
+    maxDepth: env.syncMaxDepth,
     catchUpMs: env.syncCatchUpMs,
     history: env.history,
   });
@@ -83,6 +84,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     },
     fanout,
     metrics,
+    syncHealth: rooms.health,
     purgeDocument: (documentId, text) => rooms.withRoom(documentId, (room) => room.purge(text)),
     changeDocument: (documentId, edit, actor) => rooms.withRoom(documentId, (room) => room.applyServerChange(edit, actor)),
     renderReport: reports.render,

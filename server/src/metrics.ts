@@ -26,6 +26,12 @@ export class SyncMetrics {
     registers: [this.registry],
   });
 
+  readonly quarantined = new Counter({
+    name: 'yhteispaja_sync_quarantined_parts_total',
+    help: 'Stored document parts left out at load because they could not be applied (see the log for the document)',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'yhteispaja_' });
   }

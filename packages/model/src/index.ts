@@ -25,3 +25,5 @@ export * from './canonical.ts';
 export * from './materialise.ts';
 export * from './changes.ts';
 export * from './changes-diff.ts';
+export * from './depth.ts';
+export * from './history.ts';

@@ -42,6 +42,13 @@ export const closeCode = {
   messageTooLarge: 4413,
   /** The store could not be reached; reconnect later. */
   storeUnavailable: 4503,
+  /**
+   * The socket did not read what the server sent (its send buffer passed SYNC_MAX_BUFFERED_BYTES):
+   * closed rather than buffered without bound; reconnect and sync again.
+   */
+  slowConsumer: 4504,
+  /** An update depended on content this server does not have yet; reconnect to sync in full. */
+  resync: 4509,
   /** The user's role in the workshop changed: reconnect to get the new rights (or a 403 if removed). */
   accessChanged: 4508,
   /** The connection sent more messages than its rate limit allows; reconnect after backoff. */

@@ -10,14 +10,39 @@ export function richTextToPlain(fragment: Y.XmlFragment): string {
   return blocks.join('\n');
 }
 
-function nodeText(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
-  if (node instanceof Y.XmlText) return node.toString().replace(/<[^>]+>/g, '');
-  if (node instanceof Y.XmlElement) {
-    const parts = node.toArray().map((child) => nodeText(child as Y.XmlElement | Y.XmlText));
-    const blockish = ['bulletList', 'orderedList', 'listItem'];
-    return parts.join(blockish.includes(node.nodeName) ? '\n' : '');
+const blockish = new Set(['bulletList', 'orderedList', 'listItem']);
+
+/** Plain text of one node. Iterative: a stored document may nest deeper than the call stack allows. */
+function nodeText(root: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
+  if (!(root instanceof Y.XmlElement)) return leafText(root);
+  interface Frame {
+    separator: string;
+    children: (Y.XmlElement | Y.XmlText | Y.XmlHook)[];
+    next: number;
+    parts: string[];
   }
-  return '';
+  const frameOf = (element: Y.XmlElement): Frame => ({
+    separator: blockish.has(element.nodeName) ? '\n' : '',
+    children: element.toArray() as (Y.XmlElement | Y.XmlText | Y.XmlHook)[],
+    next: 0,
+    parts: [],
+  });
+  const stack: Frame[] = [frameOf(root)];
+  for (;;) {
+    const frame = stack[stack.length - 1]!;
+    const child = frame.children[frame.next++];
+    if (child === undefined) {
+      const text = frame.parts.join(frame.separator);
+      stack.pop();
+      if (stack.length === 0) return text;
+      stack[stack.length - 1]!.parts.push(text);
+    } else if (child instanceof Y.XmlElement) stack.push(frameOf(child));
+    else frame.parts.push(leafText(child));
+  }
+}
+
+function leafText(node: Y.XmlText | Y.XmlHook): string {
+  return node instanceof Y.XmlText ? node.toString().replace(/<[^>]+>/g, '') : '';
 }
 
 /** Replace a cell's content with paragraphs of plain text (one per line), as Tiptap would lay them. */

@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import { linkableItems, readMeta, traceItem, type Trace } from '@yhteispaja/model';
+import type * as Y from 'yjs';
+import { defaultMaxDepth, linkableItems, openHistory, readMeta, traceItem, type Trace } from '@yhteispaja/model';
 import type { Store, User } from '../storage/ports.ts';
 import { requireWorkshopRole } from './workshops.ts';
 
@@ -8,8 +8,8 @@ async function workshopDocs(store: Store, workshopId: string): Promise<Map<strin
   const docs = new Map<string, Y.Doc>();
   for (const record of await store.documents.listForWorkshop(workshopId)) {
     const stored = await store.updates.load(record.id);
-    const doc = new Y.Doc();
-    for (const update of stored.state ? [stored.state, ...stored.updates] : stored.updates) Y.applyUpdate(doc, update);
+    // Opened as the sync server opens it: a stored part that cannot be applied is left out, not a 500.
+    const { doc } = openHistory(stored.state ? [stored.state, ...stored.updates] : stored.updates, defaultMaxDepth);
     docs.set(record.id, doc);
   }
   return docs;

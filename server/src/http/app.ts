@@ -29,6 +29,8 @@ export function createApp(deps: HttpDeps): Hono<AppEnv> {
       ok: store.status === 'fulfilled' && fanout.status === 'fulfilled',
       store: store.status === 'fulfilled' ? deps.store.kind : 'down',
       fanout: fanout.status === 'fulfilled' ? deps.fanout.kind : 'down',
+      // Opened, but without stored parts that could not be applied: an operator should look (the log names them).
+      quarantinedDocuments: deps.syncHealth?.quarantinedDocuments ?? 0,
     };
     if (!body.ok) deps.logger.error(body, 'health check failed');
     return c.json(body, body.ok ? 200 : 503);

@@ -9,6 +9,7 @@ import type { RenderReport } from '../reports/render.ts';
 import type { Fanout } from '../fanout/ports.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { TableParser } from '../commands/import-parser.ts';
+import type { SyncHealth } from '../sync/health.ts';
 
 /** What the HTTP layer needs from the composition root. */
 export interface HttpDeps {
@@ -17,6 +18,8 @@ export interface HttpDeps {
   fanout: Fanout;
   metrics: SyncMetrics;
   logger: Logger;
+  /** Documents the sync server opened without part of their history, for /healthz. */
+  syncHealth?: SyncHealth;
   /** Failed sign-ins counted per account and, more loosely, per client address (a shared NAT holds many people). */
   signInThrottle: { account: AttemptThrottle; address: AttemptThrottle; verifying: KeyedLock };
   /** Make a server-side edit to a live document (stored, then shown to everyone); returns what `edit` returned. */

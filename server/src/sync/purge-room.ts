@@ -15,7 +15,8 @@ export async function purgeRoom(room: Room, text: string): Promise<number> {
   try {
     await room.deps.log.rewrite(room.documentId, (parts) => {
       // Fold in whatever the store has that this room has not seen (another instance's updates).
-      for (const part of parts) Y.applyUpdate(room.doc, part, remoteOrigin);
+      // Quarantined parts are left out: the purged history is the document as it opened.
+      for (const part of parts) if (!room.isQuarantined(part)) Y.applyUpdate(room.doc, part, remoteOrigin);
       room.doc.on('update', collect);
       try {
         removed = removeTextEverywhere(room.doc, text);
@@ -32,5 +33,7 @@ export async function purgeRoom(room: Room, text: string): Promise<number> {
   if (emitted.length > 0) room.deps.channel.publishUpdate(Y.mergeUpdates(emitted));
   room.storedBytes = Y.encodeStateAsUpdate(room.doc).byteLength;
   room.appendedSinceCompaction = 0;
+  // The rewritten history holds none of the quarantined parts any more.
+  room.quarantined.splice(0);
   return removed;
 }

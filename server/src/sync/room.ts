@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { currentSchemaVersion, migrateDocument, readMeta } from '@yhteispaja/model';
+import { currentSchemaVersion, migrateDocument, openHistory, readMeta } from '@yhteispaja/model';
 import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import type { UpdateLog } from '../storage/ports.ts';
@@ -8,6 +8,7 @@ import { systemActor, type ActorId, type AttributionStore, type Checkpoint, type
 import { DocumentHistory, defaultHistoryOptions, type HistoryOptions } from './history.ts';
 import { DocumentAttribution } from './attribution.ts';
 import { Connection } from './connection.ts';
+import type { SyncHealth } from './health.ts';
 import * as frames from './messages.ts';
 import { defaultPipeline, receiveFrame, type SyncPipeline } from './pipeline/index.ts';
 import { remoteOrigin } from './origins.ts';
@@ -35,6 +36,9 @@ export interface RoomDeps {
   channel: RoomChannel;
   /** Updates that would take the stored document past this many bytes are refused. */
   maxDocumentBytes: number;
+  /** Shared types may nest this deep; deeper updates are refused, deeper stored history is quarantined. */
+  maxDepth: number;
+  health: SyncHealth;
   /** The steps every frame goes through; `defaultPipeline` unless a test or extension says otherwise. */
   pipeline?: SyncPipeline;
 }
@@ -48,7 +52,7 @@ export interface RoomDeps {
  */
 export class Room {
   readonly documentId: string;
-  readonly doc = new Y.Doc();
+  readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   readonly deps: RoomDeps;
@@ -65,9 +69,15 @@ export class Room {
   readonly history: DocumentHistory;
   /** Who the server change being applied is made for (credited with its deletions). */
   private serverActor: ActorId = systemActor;
+  /**
+   * Stored parts that could not be applied when the document loaded. They stay in the store for
+   * an operator (compaction is off for this document), and every later read of the store skips them.
+   */
+  readonly quarantined: Uint8Array[] = [];
 
-  private constructor(documentId: string, deps: RoomDeps) {
+  private constructor(documentId: string, deps: RoomDeps, doc: Y.Doc) {
     this.documentId = documentId;
+    this.doc = doc;
     this.deps = deps;
     this.pipeline = deps.pipeline ?? defaultPipeline;
     this.attribution = new DocumentAttribution(deps.attribution, documentId, deps.logger);
@@ -100,10 +110,27 @@ export class Room {
     });
   }
 
-  /** Load a document from its compacted state plus the tail of its log. */
+  /**
+   * Load a document from its compacted state plus the tail of its log. A stored part that cannot
+   * be applied (it overflows the stack, or nests deeper than allowed) is left out and the document
+   * opens from the rest: flagged to operators, never unopenable.
+   */
   static async load(documentId: string, deps: RoomDeps): Promise<Room> {
-    const room = new Room(documentId, deps);
-    room.appendedSinceCompaction = await room.applyStored();
+    const stored = await deps.log.load(documentId);
+    const parts = stored.state ? [stored.state, ...stored.updates] : stored.updates;
+    const opened = openHistory(parts, deps.maxDepth);
+    const room = new Room(documentId, deps, opened.doc);
+    room.storedBytes = byteLength(parts);
+    room.appendedSinceCompaction = stored.updates.length;
+    if (opened.quarantined.length > 0) {
+      for (const index of opened.quarantined) room.quarantined.push(parts[index]!);
+      deps.health.markQuarantined(documentId);
+      deps.metrics.quarantined.inc(opened.quarantined.length);
+      deps.logger.error(
+        { documentId, quarantined: opened.quarantined.length, parts: parts.length },
+        'document opened without stored parts that could not be applied; they stay in the store, compaction is off',
+      );
+    }
     // Documents of an older layout are upgraded as they load, before anyone sees them.
     const meta = readMeta(room.doc);
     if (meta && meta.schemaVersion < currentSchemaVersion[meta.type]) {
@@ -113,27 +140,24 @@ export class Room {
     return room;
   }
 
-  /** Apply the stored state and updates; returns how many updates lie past the compacted state. */
-  private async applyStored(): Promise<number> {
-    const stored = await this.deps.log.load(this.documentId);
-    const parts = stored.state ? [stored.state, ...stored.updates] : stored.updates;
-    this.storedBytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
-    this.doc.transact(() => {
-      for (const update of parts) {
-        try {
-          Y.applyUpdate(this.doc, update);
-        } catch (error) {
-          // A stored update that no longer applies must not make the whole document unloadable.
-          this.deps.logger.error({ err: error, documentId: this.documentId }, 'skipped a stored update that failed to apply');
-        }
-      }
-    }, remoteOrigin);
-    return stored.updates.length;
+  /** Whether `part` is one of the stored parts this room left out when it loaded. */
+  isQuarantined(part: Uint8Array): boolean {
+    return this.quarantined.some((bad) => Buffer.compare(bad, part) === 0);
   }
 
   /** Re-read the store after fan-out messages may have been lost; applying known updates again is a no-op. */
   async catchUp(): Promise<void> {
-    await this.applyStored();
+    const stored = await this.deps.log.load(this.documentId);
+    const parts = stored.state ? [stored.state, ...stored.updates] : stored.updates;
+    this.storedBytes = byteLength(parts);
+    for (const part of parts) {
+      if (this.isQuarantined(part)) continue;
+      try {
+        Y.applyUpdate(this.doc, part, remoteOrigin);
+      } catch (error) {
+        this.deps.logger.error({ err: error, documentId: this.documentId }, 'skipped a stored update that failed to apply');
+      }
+    }
   }
 
   /** An update another instance stored: apply and relay to this instance's sockets. */
@@ -210,7 +234,8 @@ export class Room {
 
   /** Merge the log into one state in the store, beside editing: the queue does not wait for it. */
   compactInBackground(): void {
-    if (this.compacting) return;
+    // Compaction would merge the quarantined parts back into the state; leave them for an operator.
+    if (this.compacting || this.quarantined.length > 0) return;
     this.compacting = true;
     this.appendedSinceCompaction = 0;
     const { log, metrics, logger } = this.deps;
@@ -273,6 +298,10 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+function byteLength(parts: readonly Uint8Array[]): number {
+  return parts.reduce((sum, part) => sum + part.byteLength, 0);
 }
 
 /** Whether an update deletes anything (a pure deletion adds no structs, so its state vector does not move). */

@@ -5,6 +5,7 @@ import type { UpdateLog } from '../storage/ports.ts';
 import type { AttributionStore, CheckpointStore } from '../storage/history-ports.ts';
 import type { HistoryOptions } from './history.ts';
 import type { Connection } from './connection.ts';
+import { SyncHealth } from './health.ts';
 import { Room } from './room.ts';
 
 /**
@@ -28,13 +29,16 @@ export class RoomRegistry {
   private readonly idleMs: number;
 
   private readonly maxDocumentBytes: number;
+  private readonly maxDepth: number;
+  readonly health = new SyncHealth();
   private catchUpTimer: NodeJS.Timeout | undefined;
 
   constructor(
     deps: { log: UpdateLog; attribution: AttributionStore; checkpoints: CheckpointStore; fanout: Fanout; logger: Logger; metrics: SyncMetrics },
-    options: { idleMs?: number; maxDocumentBytes: number; catchUpMs?: number; history?: HistoryOptions },
+    options: { idleMs?: number; maxDocumentBytes: number; maxDepth: number; catchUpMs?: number; history?: HistoryOptions },
   ) {
     this.maxDocumentBytes = options.maxDocumentBytes;
+    this.maxDepth = options.maxDepth;
     // An instance that crashed after storing an update but before publishing it leaves the
     // others stale; with several instances, rooms in use re-read the store now and then.
     if (deps.fanout.kind !== 'local' && options.catchUpMs) {
@@ -70,6 +74,8 @@ export class RoomRegistry {
         logger: this.logger,
         metrics: this.metrics,
         maxDocumentBytes: this.maxDocumentBytes,
+        maxDepth: this.maxDepth,
+        health: this.health,
         channel: {
           publishUpdate: (update) => this.fanout.publishUpdate(documentId, update),
           publishAwareness: (update) => this.fanout.publishAwareness(documentId, update),

@@ -52,7 +52,7 @@ afterAll(async () => {
 
 describe('two instances sharing PostgreSQL and Redis', () => {
   it('reports both the store and the fan-out in /healthz', async () => {
-    expect(await (await fetch(`${b.origin}/healthz`)).json()).toEqual({ ok: true, store: 'postgres', fanout: 'redis' });
+    expect(await (await fetch(`${b.origin}/healthz`)).json()).toEqual({ ok: true, store: 'postgres', fanout: 'redis', quarantinedDocuments: 0 });
   });
 
   it('converges a client on instance A with one on instance B, presence included', async () => {

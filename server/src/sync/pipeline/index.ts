@@ -8,6 +8,7 @@ import { awareness } from './awareness.ts';
 import { checkpoint } from './checkpoint.ts';
 import { compact } from './compact.ts';
 import { decode } from './decode.ts';
+import { depthLimit } from './depth-limit.ts';
 import { persist } from './persist.ts';
 import { rateLimit } from './rate-limit.ts';
 import { sizeLimit } from './size-limit.ts';
@@ -38,6 +39,7 @@ export const defaultPipeline: SyncPipeline = {
     awareness, // presence is applied and relayed here
     writeGate, // from here on: document updates only; may this connection write now?
     wellFormed, // a malformed update never reaches the store
+    depthLimit, // nor one that nests deeper than any load or walk can handle
     sizeLimit, // the document's ceiling
   ],
   commit: [

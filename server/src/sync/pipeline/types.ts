@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { Connection } from '../connection.ts';
 import type { Room } from '../room.ts';
 
@@ -16,7 +17,11 @@ export interface FrameContext {
   readonly frame: Uint8Array;
   /** Set by the decode step; every later step may rely on it. */
   message?: SyncMessage;
+  /** An update's structs and deletions, parsed once by the well-formed step for the steps after it. */
+  decoded?: DecodedUpdate;
 }
+
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 /** A document-changing frame past the receive phase: what the commit phase works on. */
 export interface UpdateContext {

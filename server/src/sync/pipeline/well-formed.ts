@@ -6,7 +6,7 @@ import { updateOf } from './types.ts';
 export const wellFormed: ReceiveStep = {
   name: 'well-formed',
   receive(context) {
-    Y.decodeUpdate(updateOf(context));
+    context.decoded = Y.decodeUpdate(updateOf(context));
     return 'continue';
   },
 };
