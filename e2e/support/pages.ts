@@ -20,8 +20,9 @@ export function goalRows(page: Page) {
   return page.getByTestId('goal-table').getByTestId('goal-row');
 }
 
+/** A rich-text cell's text: its static view, or its live editor while someone edits it. */
 export function cellEditor(page: Page, row: number, column: string) {
-  return goalRows(page).nth(row).getByTestId(`cell-${column}`).locator('.ProseMirror');
+  return goalRows(page).nth(row).getByTestId(`cell-${column}`).locator('.rich-text-body');
 }
 
 /** What a goal table shows, row by row: ids, rich-text cell texts and status values. */
@@ -35,7 +36,7 @@ export function tableSnapshot(page: Page): Promise<TableSnapshot[]> {
   return goalRows(page).evaluateAll((rows) =>
     rows.map((row) => ({
       id: row.getAttribute('data-row-id'),
-      texts: [...row.querySelectorAll('.ProseMirror')].map((cell) => cell.textContent),
+      texts: [...row.querySelectorAll('.rich-text-body')].map((cell) => cell.textContent),
       statuses: [...row.querySelectorAll('select')].map((select) => (select as HTMLSelectElement).value),
     })),
   );

@@ -124,7 +124,7 @@ test('typing a personal identity code into a cell shows a warning', async ({ bro
   const page = await context.newPage();
   await page.goto(`/documents/${id}`);
   const cell = goalRows(page).nth(0).getByTestId('cell-goal');
-  await cell.locator('.ProseMirror').click();
+  await cell.locator('.rich-text-body').click();
   await page.keyboard.type('Asiakas 131052-308T tarvitsee apua');
   await expect(cell.getByText('Tämä näyttää henkilötunnukselta — älä kirjaa asiakkaan tietoja.')).toBeVisible();
   await expect(cell.getByTestId('personal-data-warning')).toHaveAttribute('aria-live', 'polite');
@@ -186,7 +186,7 @@ test('a facilitator purges an identity code from the document and its history; o
   const pageA = await facilitator.newPage();
   const pageB = await participant.newPage();
   await Promise.all([pageA.goto(`/documents/${id}`), pageB.goto(`/documents/${id}`)]);
-  await goalRows(pageB).nth(0).getByTestId('cell-goal').locator('.ProseMirror').click();
+  await goalRows(pageB).nth(0).getByTestId('cell-goal').locator('.rich-text-body').click();
   await pageB.keyboard.type('Asiakas 131052-308T tarvitsee apua');
   await expect(pageB.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   await expect(goalRows(pageA).nth(0).getByTestId('cell-goal')).toContainText('131052-308T');

@@ -137,7 +137,10 @@ test('an observer sees both documents but cannot change them', async ({ browser 
   await expect(page.getByTestId('plan-section')).toHaveCount(3);
   await expect(page.getByTestId('section-title').first()).toHaveAttribute('readonly', '');
   await expect(page.getByRole('button', { name: /Lisää toimenpide/ })).toHaveCount(0);
-  await expect(page.getByTestId('section-goals').first()).toHaveAttribute('contenteditable', 'false');
+  // Rich text is shown read-only, and clicking it starts no editor.
+  await expect(page.getByTestId('section-goals').first()).toHaveAttribute('aria-readonly', 'true');
+  await page.getByTestId('section-goals').first().click();
+  await expect(page.locator('.ProseMirror')).toHaveCount(0);
 
   await page.goto(`/documents/${servicePathId}`);
   await connected(page);

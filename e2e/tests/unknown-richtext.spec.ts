@@ -71,11 +71,13 @@ test('a browser keeps nodes and marks it does not know, also when the cell is ed
 
   // ...and kept, also after the person types into the same cell.
   await cellEditor(page, 0, 'goal').click();
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.type('Uusi: ');
+  await expect(goalRows(page).nth(0).getByTestId('cell-goal').locator('.ProseMirror')).toBeFocused();
+  await page.keyboard.type('Uusi');
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
-  await expect.poll(storedGoalCell).toContain('Uusi: ');
+  await expect.poll(storedGoalCell).toContain('Uusi');
   const stored = await storedGoalCell();
-  expect(stored).toBe(written.replace('<paragraph>Tavoite ', '<paragraph>Uusi: Tavoite '));
+  expect(stored).toContain('<paragraph>Tavoite <mention id="user-7">@Aino</mention><comment thread="t1"> huomio</comment>');
+  expect(stored).toContain('<callout tone="warning">Älä poista</callout>');
+  expect(stored.replace('Uusi', '')).toBe(written);
   await context.close();
 });

@@ -3,6 +3,7 @@ export * from './scales.ts';
 export * from './order.ts';
 export * from './ids.ts';
 export * from './richtext.ts';
+export * from './richtext/html.ts';
 export * from './protocol.ts';
 export * from './collection.ts';
 export * from './goal-table.ts';

@@ -46,6 +46,8 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 export function createCellEditor(options: CellEditorOptions): Editor {
   const attributes: Record<string, string> = {
     role: 'textbox',
+    // Styled as the static view of the same field (RichTextField.svelte).
+    class: 'rich-text-body',
     'aria-multiline': 'true',
     'aria-labelledby': options.labelledBy,
     spellcheck: 'true',

@@ -70,3 +70,10 @@ function parseCell(value: unknown): CellRef | null {
   const { rowId, columnId } = value as Record<string, unknown>;
   return typeof rowId === 'string' && typeof columnId === 'string' ? { rowId, columnId } : null;
 }
+
+/** The user this page publishes in the awareness (set by the document session), if any. */
+export function localUser(awareness: Awareness | undefined): PresenceUser | undefined {
+  const user = awareness?.getLocalState()?.['user'] as Partial<PresenceUser> | undefined;
+  if (!user || typeof user.name !== 'string') return undefined;
+  return { id: String(user.id ?? user.name), name: user.name, color: typeof user.color === 'string' ? user.color : '#4a5565' };
+}
