@@ -42,7 +42,11 @@ const blockTypes = new Set(['paragraph', 'heading', 'listItem', 'bulletList', 'o
 export function richTextPlain(rt: RichText): string {
   let out = '';
   const stack: { node: RichNode; leaving: boolean }[] = [];
-  for (let i = rt.length - 1; i >= 0; i--) stack.push({ node: rt[i]!, leaving: false });
+  // Top-level nodes are blocks whatever their type (an unknown node there is a block too).
+  for (let i = rt.length - 1; i >= 0; i--) {
+    if (!isRichTextNode(rt[i]!) && !blockTypes.has(rt[i]!.type)) stack.push({ node: rt[i]!, leaving: true });
+    stack.push({ node: rt[i]!, leaving: false });
+  }
   while (stack.length > 0) {
     const { node, leaving } = stack.pop()!;
     if (leaving) {

@@ -61,6 +61,10 @@ export function journeyMapSvg(path: MaterialisedServicePath, locale: ReportLocal
     parts.push(text(8, y + 18, wrap(row.title, 18, maxLines), ' font-weight="bold"'));
     row.cells.forEach((cellText, i) => parts.push(text(headerWidth + i * columnWidth + 8, y + 18, wrap(cellText))));
   });
+  for (let i = 1; i < path.stages.length; i++) {
+    const x = headerWidth + i * columnWidth;
+    parts.push(`<line x1="${x}" y1="${headHeight}" x2="${x}" y2="${height}" stroke="#c9ced6"/>`);
+  }
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans" font-size="11" fill="#1a1a1a">` +
     parts.join('') +

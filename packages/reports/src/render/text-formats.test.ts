@@ -27,6 +27,23 @@ describe('HTML report', () => {
   });
 });
 
+describe('HTML report with hostile rich text', () => {
+  it('prints unknown nodes and marks as text only, never their attributes', async () => {
+    const input = sampleInput();
+    const table = input.documents[0]!.content;
+    if (table.type !== 'goal-table') throw new Error('fixture changed');
+    table.rows[1]!.cells.goal = [
+      { type: 'iframe', attrs: { src: 'javascript:alert(1)' }, content: [{ type: 'text', text: 'kehys', marks: [{ type: 'link', attrs: { href: 'javascript:alert(2)' } }] }] },
+      { type: 'paragraph', content: [{ type: 'text', text: '<img src=x onerror=alert(3)>' }] },
+    ];
+    const html = decode((await renderReport(input, 'html', 'fi')).bytes);
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('<iframe');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('kehys\n&lt;img src=x onerror=alert(3)&gt;');
+  });
+});
+
 describe('Markdown report', () => {
   it('escapes markup and keeps Finnish and Swedish letters', async () => {
     const md = decode((await renderReport(sampleInput(), 'md', 'fi')).bytes);
