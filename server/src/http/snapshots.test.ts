@@ -90,6 +90,15 @@ describe('snapshots API', () => {
     expect((await admin.json('GET', `/api/snapshots/${id}`)).label).toBe('Tyhjä');
     expect((await admin.request('GET', '/api/snapshots/not-an-id')).status).toBe(404);
   });
+
+  it('takes at most 60 snapshots of a workshop an hour', async () => {
+    const { id: workshopId } = await admin.json('POST', '/api/workshops', { title: 'Kiire' });
+    for (let i = 0; i < 60; i++) expect((await admin.request('POST', `/api/workshops/${workshopId}/snapshots`, { label: `s${i}` })).status).toBe(201);
+    const refused = await admin.request('POST', `/api/workshops/${workshopId}/snapshots`, { label: 'yksi liikaa' });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await admin.json('GET', `/api/workshops/${workshopId}/snapshots`)).length).toBe(60);
+  });
 });
 
 for (const store of storeKinds) {

@@ -4,6 +4,7 @@ import { workshopChanges } from '../commands/changes.ts';
 import { reportInput } from '../commands/reports.ts';
 import { requireSnapshot, takeSnapshot, verifySnapshot } from '../commands/snapshots.ts';
 import { requireWorkshopRole } from '../commands/workshops.ts';
+import { AttemptThrottle } from '../auth/throttle.ts';
 import { errors } from '../errors.ts';
 import type { Snapshot } from '../storage/history-ports.ts';
 import { auditRequest } from './actor.ts';
@@ -21,6 +22,13 @@ export const reportQuery = z.object({
 export const changesQuery = z.object({ from: version.optional(), to: version.optional() });
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Snapshots are kept for good and each holds every document whole: at most this many per workshop
+ * per hour, so a script (or a stuck button) cannot fill the disk. Per instance, in memory.
+ */
+export const snapshotsPerWorkshopHour = 60;
+const snapshotThrottle = new AttemptThrottle(snapshotsPerWorkshopHour, 60 * 60_000);
 
 /** `attachment` with an ASCII fallback name and the exact one in RFC 5987 form. */
 function contentDisposition(fileName: string): string {
@@ -49,7 +57,10 @@ export const workshopSnapshotRoutes = new Hono<AppEnv>()
   .post('/:id/snapshots', async (c) => {
     const workshopId = parseId(c.req.param('id'), 'Workshop');
     const { label } = await jsonBody(c, createSnapshotBody);
+    const wait = snapshotThrottle.retryAfter(workshopId);
+    if (wait > 0) throw errors.throttled(wait);
     const snapshot = await takeSnapshot(c.var.deps.store, c.var.auth!.user, workshopId, label, c.var.deps.presentUsers);
+    snapshotThrottle.fail(workshopId);
     await auditRequest(c, 'snapshot-taken', { workshopId, target: snapshot.id, details: { version: snapshot.version, label, sha256: snapshot.sha256 } });
     return c.json({ id: snapshot.id, version: snapshot.version, sha256: snapshot.sha256, createdAt: iso(snapshot.createdAt) }, 201);
   })
