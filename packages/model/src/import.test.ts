@@ -104,4 +104,29 @@ describe('importing into an action plan', () => {
     expect(plan.responsible(participation, plan.actions(participation)[0]!.id)!.toArray()).toEqual(['Aino', 'Bo']);
     expect(() => importIntoActionPlan(plan, { headers: ['Toimenpide', 'Tila'], rows: [['X', 'ehkä']] })).toThrow(ImportError);
   });
+
+  it('understands the status words of real steering-group tables', () => {
+    const plan = new ActionPlan(doc('action-plan'));
+    const words = ['Toteutettu osittain', 'Käynnissä', 'Suunniteltu', 'Toteutettu', 'Delvis genomförd', 'Partially implemented'];
+    importIntoActionPlan(plan, { headers: ['Toimenpide', 'Tilanne'], rows: words.map((word, i) => [`Toimenpide ${i + 1}`, word]) });
+    const section = plan.sectionIds()[0]!;
+    expect(plan.actions(section).map((a) => a.status)).toEqual(['ongoing', 'ongoing', 'planned', 'done', 'ongoing', 'ongoing']);
+  });
+
+  it('maps words without a match as the facilitator chose, and refuses them otherwise', () => {
+    const table = { headers: ['Toimenpide', 'Tila'], rows: [['Chat', 'Odottaa rahoitusta'], ['Kysely', 'valmis']] };
+    const refused = new ActionPlan(doc('action-plan'));
+    try {
+      importIntoActionPlan(refused, table);
+      expect.unreachable('the unknown word must be refused');
+    } catch (error) {
+      expect((error as ImportError).problems).toEqual([expect.objectContaining({ row: 2, column: 'Tila', value: 'Odottaa rahoitusta' })]);
+    }
+    expect(refused.actions(refused.sectionIds()[0]!)).toHaveLength(0);
+
+    const plan = new ActionPlan(doc('action-plan'));
+    const result = importIntoActionPlan(plan, table, { statusMap: { 'odottaa rahoitusta': 'planned' } });
+    expect(result.rowsAdded).toBe(2);
+    expect(plan.actions(plan.sectionIds()[0]!).map((a) => a.status)).toEqual(['planned', 'done']);
+  });
 });

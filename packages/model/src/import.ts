@@ -196,17 +196,38 @@ function writeCell(table: GoalTable, rowId: string, columnId: string, kind: Colu
   }
 }
 
+/**
+ * Status words of real steering-group tables (fi/sv/en), after `normal`. "Partly done" counts as
+ * ongoing: the plan's states are planned, ongoing and done.
+ */
 const actionStatusWords: Record<string, ActionStatus> = {
-  suunniteltu: 'planned', suunnitteilla: 'planned', planerad: 'planned', planned: 'planned', 'ei aloitettu': 'planned',
-  käynnissä: 'ongoing', aloitettu: 'ongoing', pågår: 'ongoing', ongoing: 'ongoing', 'in progress': 'ongoing',
-  valmis: 'done', toteutunut: 'done', tehty: 'done', klar: 'done', done: 'done',
+  suunniteltu: 'planned', suunnitteilla: 'planned', planerad: 'planned', planerat: 'planned', planned: 'planned',
+  'ei aloitettu': 'planned', aloittamatta: 'planned', 'ej påbörjad': 'planned', 'not started': 'planned',
+  käynnissä: 'ongoing', aloitettu: 'ongoing', kesken: 'ongoing', tekeillä: 'ongoing', pågår: 'ongoing', pågående: 'ongoing',
+  påbörjad: 'ongoing', ongoing: 'ongoing', 'in progress': 'ongoing', started: 'ongoing',
+  'toteutettu osittain': 'ongoing', 'osittain toteutettu': 'ongoing', 'toteutunut osittain': 'ongoing', 'osittain toteutunut': 'ongoing',
+  'delvis genomförd': 'ongoing', 'delvis förverkligad': 'ongoing', 'partly done': 'ongoing', 'partially implemented': 'ongoing',
+  valmis: 'done', toteutettu: 'done', toteutunut: 'done', tehty: 'done', klar: 'done', genomförd: 'done', förverkligad: 'done',
+  done: 'done', implemented: 'done', completed: 'done',
 };
+
+export interface ActionPlanImportOptions {
+  /**
+   * The facilitator's own mapping for status words the table uses that have no match (word as
+   * written in the file → state); checked before the built-in vocabulary.
+   * @default {}
+   */
+  statusMap?: Readonly<Record<string, ActionStatus>>;
+}
 
 /**
  * Fill an action plan from a table with a theme or work-package column, an action column and
  * optionally status, start, end and responsible columns: sections are found by title or created.
  */
-export function importIntoActionPlan(plan: ActionPlan, input: ImportTable): ImportResult {
+export function importIntoActionPlan(plan: ActionPlan, input: ImportTable, options: ActionPlanImportOptions = {}): ImportResult {
+  const chosen = new Map(Object.entries(options.statusMap ?? {}).map(([word, state]) => [normal(word), state] as const));
+  const statusOf = (word: string): ActionStatus | undefined =>
+    chosen.get(word) ?? actionStatusWords[word] ?? ((actionStatuses as readonly string[]).includes(word) ? (word as ActionStatus) : undefined);
   const find = (words: string[]) => input.headers.findIndex((h) => matchesWord(h, words));
   const section = find(['teema', 'työpaketti', 'osakokonaisuus', 'tema', 'arbetspaket', 'theme', 'work package', 'section']);
   const action = find(aliases.measure!.concat(aliases.task!));
@@ -218,7 +239,7 @@ export function importIntoActionPlan(plan: ActionPlan, input: ImportTable): Impo
   if (action < 0) problems.push({ row: 1, column: input.headers.join(', '), value: '', message: 'No column for the actions (e.g. "Toimenpide")' });
   input.rows.forEach((row, r) => {
     const word = status >= 0 ? normal(row[status] ?? '') : '';
-    if (word && !actionStatusWords[word] && !(actionStatuses as readonly string[]).includes(word)) {
+    if (word && !statusOf(word)) {
       problems.push({ row: r + 2, column: input.headers[status]!, value: row[status]!, message: `"${row[status]}" is not planned, ongoing or done` });
     }
   });
@@ -243,7 +264,7 @@ export function importIntoActionPlan(plan: ActionPlan, input: ImportTable): Impo
       const word = status >= 0 ? normal(row[status] ?? '') : '';
       plan.addAction(current, {
         text,
-        status: actionStatusWords[word] ?? ((actionStatuses as readonly string[]).includes(word) ? (word as ActionStatus) : 'planned'),
+        status: statusOf(word) ?? 'planned',
         ...(start >= 0 && row[start] ? { start: row[start] } : {}),
         ...(end >= 0 && row[end] ? { end: row[end] } : {}),
         ...(responsible >= 0 && row[responsible] ? { responsible: row[responsible]!.split(/[,;]/).map((s) => s.trim()).filter(Boolean) } : {}),
