@@ -47,7 +47,7 @@ function itemsOf(doc: ReportDocument): { node: TraceNode; links: string[] }[] {
 export function buildTraceChains(documents: readonly ReportDocument[]): TraceChain[] {
   const nodes = new Map<string, { node: TraceNode; position: number }>();
   const edges = new Map<string, Set<string>>();
-  const all = documents.flatMap(itemsOf);
+  const all = documents.filter((d) => ['goal-table', 'action-plan', 'service-path'].includes(d.content?.type)).flatMap(itemsOf);
   all.forEach(({ node }, position) => nodes.set(`${node.documentId}#${node.itemId}`, { node, position }));
   const connect = (a: string, b: string) => {
     if (!edges.has(a)) edges.set(a, new Set());

@@ -93,8 +93,17 @@ function traceBlocks(input: ReportInput, locale: ReportLocale): Block[] {
   ];
 }
 
+const knownTypes = new Set(['goal-table', 'action-plan', 'service-path']);
+const known = (documents: ReportInput['documents']) => documents.filter((d) => knownTypes.has(d.content?.type));
+
+/** The input without documents of types this version does not know (a later version may add some): left out, never an error. */
+export function withKnownDocuments(input: ReportInput): ReportInput {
+  return { ...input, documents: known(input.documents), previous: input.previous.map((p) => ({ ...p, documents: known(p.documents) })) };
+}
+
 /** The report's content in one language, ready for any renderer. */
-export function buildReportView(input: ReportInput, locale: ReportLocale): ReportView {
+export function buildReportView(raw: ReportInput, locale: ReportLocale): ReportView {
+  const input = withKnownDocuments(raw);
   const s = input.snapshot;
   const cover = [
     { label: t('organisation', locale), text: input.organisation.name },
