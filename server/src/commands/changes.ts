@@ -12,8 +12,9 @@ function side(snapshot: Snapshot, documents: readonly SnapshotDocument[]): Versi
 /**
  * What changed between two snapshots, each change credited to the users whose client ids made
  * (or whose updates deleted) the structs under the item between the two stored Yjs states.
+ * `frozenNames` (user id → name) overrides the current names.
  */
-export async function changesBetween(store: Store, from: Snapshot | null, to: Snapshot): Promise<VersionChanges> {
+export async function changesBetween(store: Store, from: Snapshot | null, to: Snapshot, frozenNames?: ReadonlyMap<string, string>): Promise<VersionChanges> {
   const toDocuments = await store.snapshots.documents(to.id);
   const fromDocuments = from ? await store.snapshots.documents(from.id) : [];
   const previousState = new Map(fromDocuments.map((d) => [d.documentId, d.state]));
@@ -35,6 +36,8 @@ export async function changesBetween(store: Store, from: Snapshot | null, to: Sn
   };
   // Resolve every credited user's name once, up front: the diff itself is synchronous.
   for (const authors of authorsByDocument.values()) for (const userId of authors.all()) await nameOf(userId);
+  // A report names people as its snapshot recorded them, so a later rename never changes its bytes.
+  for (const [userId, name] of frozenNames ?? []) names.set(userId, name);
   const present = (ids: string[]): ChangeAuthor[] => ids.map((userId) => ({ userId, name: names.get(userId) ?? userId }));
   return diffVersions(from ? side(from, fromDocuments) : null, side(to, toDocuments), {
     authors(documentId, itemId, field) {

@@ -37,6 +37,6 @@ export async function reportInput(store: Store, snapshot: Snapshot): Promise<Rep
     },
     documents: documentsOf(await store.snapshots.documents(snapshot.id)),
     previous,
-    changes: before ? await changesBetween(store, before, snapshot) : null,
+    changes: before ? await changesBetween(store, before, snapshot, new Map(snapshot.participants.map((p) => [p.userId, p.name]))) : null,
   };
 }

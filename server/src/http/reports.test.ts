@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GoalTable, setPlainText } from '@yhteispaja/model';
 import { allStored } from '../testing/acks.ts';
@@ -10,6 +12,7 @@ describe('GET /api/snapshots/:id/report', () => {
   let admin: ApiClient;
   let workshopId: string;
   let snapshotId: string;
+  let maijaId: string;
   beforeAll(async () => {
     server = await startTestServer();
     admin = await new ApiClient(server.origin).login(adminCredentials);
@@ -24,6 +27,14 @@ describe('GET /api/snapshots/:id/report', () => {
     await allStored(client);
     client.destroy();
     await admin.json('POST', `/api/workshops/${workshopId}/snapshots`, { label: 'Syksy 2021' });
+    const maija = await memberClient(admin, workshopId, 'Maija Meikäläinen', 'participant');
+    const editor = connectProvider(server.origin, documentId, maija.cookie, { acks: true });
+    await editor.synced;
+    const edited = new GoalTable(editor.doc);
+    setPlainText(edited.richText(row, edited.columns().find((c) => c.kind === 'rich-text')!.id)!, 'Yhteinen asiakasnumero käytössä');
+    await allStored(editor);
+    editor.destroy();
+    maijaId = maija.userId;
     ({ id: snapshotId } = await admin.json('POST', `/api/workshops/${workshopId}/snapshots`, { label: 'Kevät 2022' }));
   });
   afterAll(() => server.dispose());
@@ -40,6 +51,16 @@ describe('GET /api/snapshots/:id/report', () => {
     const html = await (await admin.request('GET', `/api/snapshots/${snapshotId}/report?format=html`)).text();
     expect(html).toContain('Yhteinen asiakasnumero');
     expect(html).not.toContain('<script>');
+  });
+
+  it('names the people behind each change as the snapshot recorded them, whatever they are called later', async () => {
+    const before = Buffer.from(await (await admin.request('GET', `/api/snapshots/${snapshotId}/report?format=md`)).arrayBuffer());
+    expect(before.toString('utf8')).toContain('Maija Meikäläinen');
+    const db = new DatabaseSync(path.join(server.dataDir, 'yhteispaja.sqlite'));
+    db.prepare('UPDATE users SET name = ? WHERE id = ?').run('Maija Uusinimi', maijaId);
+    db.close();
+    const after = Buffer.from(await (await admin.request('GET', `/api/snapshots/${snapshotId}/report?format=md`)).arrayBuffer());
+    expect(after.equals(before)).toBe(true);
   });
 
   it('refuses bad parameters with 400 and hides the report from non-members', async () => {
