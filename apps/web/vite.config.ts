@@ -12,7 +12,8 @@ const backend = 'http://127.0.0.1:3000';
 export default defineConfig({
   plugins: [
     sveltekit({
-      adapter: adapter({ fallback: 'index.html' }),
+      // precompress: .br and .gz beside every file, served by server/src/http/static.ts.
+      adapter: adapter({ fallback: 'index.html', precompress: true }),
       compilerOptions: { runes: true },
     }),
   ],
