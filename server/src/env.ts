@@ -39,6 +39,8 @@ const envSchema = z.object({
   REPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   REPORT_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   REPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** How long a document stays in memory after its last connection left. */
+  SYNC_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(5_000),
   /** Folder of the built web app; the server serves it as static files. */
   WEB_BUILD_DIR: z.string().optional(),
   /** Largest request body of any API route but import (which has its own 5 MB), checked before parsing. */
@@ -76,6 +78,7 @@ export interface Env {
   syncMaxDocumentBytes: number;
   syncCatchUpMs: number;
   syncMaxDepth: number;
+  syncIdleUnloadMs: number;
   webBuildDir: string;
   /** Automatic checkpoints of live documents. */
   history: HistoryOptions;
@@ -127,6 +130,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     },
     reports: { workers: env.REPORT_WORKERS, maxQueue: env.REPORT_QUEUE, timeoutMs: env.REPORT_TIMEOUT_MS },
     syncMaxDepth: env.SYNC_MAX_DEPTH,
+    syncIdleUnloadMs: env.SYNC_IDLE_UNLOAD_MS,
     webBuildDir: path.resolve(env.WEB_BUILD_DIR ?? new URL('../../apps/web/build', import.meta.url).pathname),
     httpMaxBodyBytes: env.HTTP_MAX_BODY_BYTES,
     metricsToken: env.METRICS_TOKEN,

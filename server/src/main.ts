@@ -64,6 +64,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
     maxDepth: env.syncMaxDepth,
     catchUpMs: env.syncCatchUpMs,
     history: env.history,
+    idleMs: env.syncIdleUnloadMs,
   });
   fanout.onControl((message) => {
     if (message.type === 'session-ended') rooms.closeSession(message.sessionId, closeCode.unauthorized, 'session ended');

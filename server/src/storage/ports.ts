@@ -203,6 +203,8 @@ export interface StoredUpdates {
 export interface UpdateLog {
   /** Durably append one update (committed before the promise resolves); returns its sequence number. */
   append(documentId: string, update: Uint8Array): Promise<number>;
+  /** Durably append several updates, of one or many documents, in one transaction (group commit), in the order given. */
+  appendMany(entries: readonly { documentId: string; update: Uint8Array }[]): Promise<void>;
   /** The state and the unmerged updates, read from one snapshot. */
   load(documentId: string): Promise<StoredUpdates>;
   /** Merge the state and all stored updates with `merge` (Y.mergeUpdates); returns how many updates it merged. */

@@ -71,6 +71,22 @@ for (const adapter of adapters) {
       expect(seqs[1]! > seqs[0]!).toBe(true);
     });
 
+    it('appends a group of updates in one call, in the order given (group commit)', async () => {
+      const writer = new Y.Doc();
+      Y.applyUpdate(writer, rebuildUpdate(await store.updates.load(documentId)));
+      const updates: Uint8Array[] = [];
+      writer.on('update', (update: Uint8Array) => updates.push(update));
+      const text = writer.getText('t');
+      // More than one INSERT statement's worth, each depending on the one before.
+      for (let i = 0; i < 450; i++) text.insert(text.length, String(i % 10));
+      await store.updates.appendMany(updates.map((update) => ({ documentId, update })));
+      await store.updates.appendMany([]);
+      const loaded = await store.updates.load(documentId);
+      expect(loaded.updates).toHaveLength(451);
+      expect(loaded.updates.slice(1).map((update) => Buffer.from(update).toString('hex'))).toEqual(updates.map((update) => Buffer.from(update).toString('hex')));
+      expect(rebuild(loaded)).toBe(`first${Array.from({ length: 450 }, (_, i) => i % 10).join('')}`);
+    });
+
     it('compacts state and updates into one state; later updates stay in the tail', async () => {
       const writer = new Y.Doc();
       Y.applyUpdate(writer, rebuildUpdate(await store.updates.load(documentId)));

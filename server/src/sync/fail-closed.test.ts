@@ -23,12 +23,15 @@ describe('a failing store', () => {
     await Promise.all([writer.synced, reader.synced]);
 
     const log = server.store.updates;
-    const append = log.append;
+    const { append, appendMany } = log;
     let failures = 0;
-    log.append = async () => {
+    // A full disk fails every write: single appends and group commits alike.
+    const fail = async (): Promise<never> => {
       failures++;
       throw new Error('SQLITE_FULL: database or disk is full');
     };
+    log.append = fail;
+    log.appendMany = fail;
     const acksBefore = writer.acks.length;
     const rowId = new GoalTable(writer.doc).addRow();
     await eventually(() => expect(failures).toBeGreaterThan(0));
@@ -42,6 +45,7 @@ describe('a failing store', () => {
     late.destroy();
 
     log.append = append;
+    log.appendMany = appendMany;
     const clock = Y.decodeStateVector(Y.encodeStateVector(writer.doc)).get(writer.doc.clientID)!;
     await eventually(() => expect(Y.decodeStateVector(writer.acks.at(-1)!).get(writer.doc.clientID)).toBe(clock), 15_000);
     await eventually(() => expect(new GoalTable(reader.doc).rows().map((r) => r.id)).toContain(rowId));

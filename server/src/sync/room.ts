@@ -10,7 +10,9 @@ import { DocumentAttribution } from './attribution.ts';
 import { Connection } from './connection.ts';
 import type { SyncHealth } from './health.ts';
 import * as frames from './messages.ts';
-import { defaultPipeline, receiveFrame, type SyncPipeline } from './pipeline/index.ts';
+import type { GroupCommit } from './group-commit.ts';
+import { commitBatch, defaultPipeline, receiveFrame, type SyncPipeline, type UpdateContext } from './pipeline/index.ts';
+import { Relay } from './relay.ts';
 import { remoteOrigin } from './origins.ts';
 import { purgeRoom } from './purge-room.ts';
 
@@ -26,6 +28,8 @@ export interface RoomChannel {
 /** What a room needs besides its document id. */
 export interface RoomDeps {
   log: UpdateLog;
+  /** Commits the updates of one turn, of every room, in one transaction. */
+  groupCommit: GroupCommit;
   /** Which user each client id belongs to, and who deleted what (stored beside the log). */
   attribution: AttributionStore;
   /** Automatic checkpoints of the document, and when to take and thin them. */
@@ -58,6 +62,10 @@ export class Room {
   readonly deps: RoomDeps;
   private readonly pipeline: SyncPipeline;
   private queue: Promise<void> = Promise.resolve();
+  /** Updates waiting for the next batch, and whether that batch is already in the queue. */
+  private pendingUpdates: UpdateContext[] = [];
+  private batchQueued = false;
+  private readonly relay: Relay;
   /** Updates appended since the log was last merged into one state. */
   appendedSinceCompaction = 0;
   private compacting = false;
@@ -91,18 +99,15 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const frame = frames.syncUpdate(update);
-      for (const connection of this.connections) if (connection !== origin) connection.send(frame);
-    });
+    this.relay = new Relay(this.connections, this.awareness);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.relay.update(update, origin));
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       if (origin instanceof Connection) {
         for (const id of [...added, ...updated]) origin.awarenessClients.add(id);
         for (const id of removed) origin.awarenessClients.delete(id);
       }
       const changed = [...added, ...updated, ...removed];
-      const frame = frames.awarenessUpdate(this.awareness, changed);
-      for (const connection of this.connections) connection.send(frame);
+      this.relay.awarenessChanged(changed);
       // Each instance times out stale states by itself, so only real changes cross instances.
       if (origin !== remoteOrigin && origin !== 'timeout') {
         deps.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
@@ -179,6 +184,7 @@ export class Room {
 
   join(connection: Connection): void {
     this.connections.add(connection);
+    this.relay.joined(connection);
     connection.send(frames.syncStep1(this.doc));
     if (connection.readOnly) this.tellReadOnly(connection);
     const states = [...this.awareness.getStates().keys()];
@@ -240,7 +246,7 @@ export class Room {
     this.appendedSinceCompaction = 0;
     const { log, metrics, logger } = this.deps;
     log
-      .compact(this.documentId, Y.mergeUpdates)
+      .compact(this.documentId, compactUpdates)
       .then(() => {
         metrics.compactions.inc({ result: 'ok' });
         // Roughly what the store now holds: the merged state (the tail appended meanwhile is small).
@@ -274,6 +280,29 @@ export class Room {
     });
   }
 
+  /**
+   * Add a document update (past the receive steps) to the room's next batch. The batch waits one
+   * turn (setImmediate: every socket's frames of this turn join it) or until the previous batch is
+   * done, then goes through the commit steps in the queue, its relay held until the end.
+   */
+  submit(context: UpdateContext): void {
+    this.pendingUpdates.push(context);
+    if (this.batchQueued) return;
+    this.batchQueued = true;
+    this.enqueue(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.batchQueued = false;
+      const batch = this.pendingUpdates;
+      this.pendingUpdates = [];
+      this.relay.hold();
+      try {
+        await commitBatch(this.pipeline, batch);
+      } finally {
+        this.relay.release();
+      }
+    });
+  }
+
   /** Run `task` after every task queued before it; a failure is logged and does not stop the queue. */
   enqueue(task: () => Promise<void>): void {
     this.queue = this.queue.then(() =>
@@ -295,6 +324,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.relay.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -302,6 +332,23 @@ export class Room {
 
 function byteLength(parts: readonly Uint8Array[]): number {
   return parts.reduce((sum, part) => sum + part.byteLength, 0);
+}
+
+/**
+ * Fold a document's stored state and updates into one state by loading them into a Y.Doc and
+ * encoding it: linear in the log, where `Y.mergeUpdates` over a long log of small updates does not
+ * finish in minutes (the B4 trace). Deleted content is garbage-collected, as in the live doc.
+ */
+export function compactUpdates(updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 /** Whether an update deletes anything (a pure deletion adds no structs, so its state vector does not move). */

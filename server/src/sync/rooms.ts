@@ -6,6 +6,7 @@ import type { AttributionStore, CheckpointStore } from '../storage/history-ports
 import type { HistoryOptions } from './history.ts';
 import type { Connection } from './connection.ts';
 import { SyncHealth } from './health.ts';
+import { GroupCommit } from './group-commit.ts';
 import { Room } from './room.ts';
 
 /**
@@ -20,6 +21,8 @@ export class RoomRegistry {
   private readonly bySession = new Map<string, Set<Connection>>();
   private readonly unsubscribers = new Map<Room, () => Promise<void>>();
   private readonly log: UpdateLog;
+  /** One group commit for all rooms: updates of one turn share a transaction. */
+  private readonly groupCommit: GroupCommit;
   private readonly attribution: AttributionStore;
   private readonly checkpoints: CheckpointStore;
   private readonly history: HistoryOptions | undefined;
@@ -46,13 +49,14 @@ export class RoomRegistry {
       this.catchUpTimer.unref();
     }
     this.log = deps.log;
+    this.groupCommit = new GroupCommit(deps.log);
     this.attribution = deps.attribution;
     this.checkpoints = deps.checkpoints;
     this.history = options.history;
     this.fanout = deps.fanout;
     this.logger = deps.logger;
     this.metrics = deps.metrics;
-    this.idleMs = options.idleMs ?? 30_000;
+    this.idleMs = options.idleMs ?? 5_000;
     this.fanout.onReconnect(() => void this.catchUpAll());
   }
 
@@ -68,6 +72,7 @@ export class RoomRegistry {
     try {
       loaded = await Room.load(documentId, {
         log: this.log,
+        groupCommit: this.groupCommit,
         attribution: this.attribution,
         checkpoints: this.checkpoints,
         ...(this.history ? { history: this.history } : {}),

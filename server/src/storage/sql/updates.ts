@@ -1,6 +1,9 @@
 import type { UpdateLog } from '../ports.ts';
 import type { SqlDb, SqlExecutor } from './db.ts';
 
+/** Rows per INSERT statement in a group commit (two parameters each, well under either database's limit). */
+const appendChunk = 200;
+
 const bytes = (value: Uint8Array) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
 
 async function read(tx: SqlExecutor, documentId: string) {
@@ -45,6 +48,18 @@ export function sqlUpdateLog(db: SqlDb): UpdateLog {
       // Autocommit: committed (SQLite synchronous=FULL, PostgreSQL synchronous_commit=on) when it returns.
       const row = await db.get<{ seq: number }>('INSERT INTO document_updates (document_id, data) VALUES ($1, $2) RETURNING seq', [documentId, update]);
       return Number(row!.seq);
+    },
+    async appendMany(entries) {
+      if (entries.length === 0) return;
+      // One transaction, so one commit (one fsync on SQLite) for the whole group; rows take
+      // sequence numbers in the order given.
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < entries.length; i += appendChunk) {
+          const chunk = entries.slice(i, i + appendChunk);
+          const values = chunk.map((_, index) => `($${2 * index + 1}, $${2 * index + 2})`).join(', ');
+          await tx.run(`INSERT INTO document_updates (document_id, data) VALUES ${values}`, chunk.flatMap((entry) => [entry.documentId, entry.update]));
+        }
+      });
     },
     async load(documentId) {
       // One snapshot, so state and tail agree even while another instance compacts.

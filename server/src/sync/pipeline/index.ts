@@ -12,7 +12,7 @@ import { depthLimit } from './depth-limit.ts';
 import { persist } from './persist.ts';
 import { rateLimit } from './rate-limit.ts';
 import { sizeLimit } from './size-limit.ts';
-import type { CommitStep, FrameContext, ReceiveStep } from './types.ts';
+import type { CommitStep, FrameContext, ReceiveStep, UpdateContext } from './types.ts';
 import { MalformedMessageError, updateOf } from './types.ts';
 import { wellFormed } from './well-formed.ts';
 import { writeGate } from './write-gate.ts';
@@ -23,8 +23,10 @@ export type { CommitStep, FrameContext, ReceiveStep, SyncMessage, UpdateContext,
 /**
  * The sync server's architecture, in order. Every frame a socket sends goes through the receive
  * steps as it arrives; a step answers, refuses or passes it on. A document update that passes
- * them all enters the room's queue and goes through the commit steps there, one at a time:
- * stored first, then applied and relayed, then acknowledged. Reads and presence never queue.
+ * them all joins the room's next batch (every update of one event-loop turn, or that arrived while
+ * the previous batch was committing); the batch goes through the commit steps in the room's queue,
+ * in arrival order: stored first (one transaction for the batch: group commit), then applied and
+ * relayed (one merged frame), then acknowledged. Reads and presence never queue.
  */
 export interface SyncPipeline {
   readonly receive: readonly ReceiveStep[];
@@ -61,12 +63,26 @@ export function receiveFrame(pipeline: SyncPipeline, room: Room, connection: Con
   for (const step of pipeline.receive) {
     if (runReceiveStep(step, context) === 'stop') return;
   }
-  const update = updateOf(context);
-  room.enqueue(async () => {
-    for (const step of pipeline.commit) {
-      if ((await step.commit({ room, connection, update })) === 'stop') return;
+  room.submit({ room, connection, update: updateOf(context) });
+}
+
+/**
+ * Run one room's batch through the commit steps, step by step; an update a step stops (refused,
+ * or its sender closed) goes no further. Updates keep their order within every step.
+ */
+export async function commitBatch(pipeline: SyncPipeline, batch: readonly UpdateContext[]): Promise<void> {
+  let alive = batch;
+  for (const step of pipeline.commit) {
+    if (alive.length === 0) return;
+    if (step.commitBatch) {
+      const verdicts = await step.commitBatch(alive);
+      alive = alive.filter((_, index) => verdicts[index] !== 'stop');
+      continue;
     }
-  });
+    const next: UpdateContext[] = [];
+    for (const context of alive) if ((await step.commit(context)) !== 'stop') next.push(context);
+    alive = next;
+  }
 }
 
 function runReceiveStep(step: ReceiveStep, context: FrameContext) {

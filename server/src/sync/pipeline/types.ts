@@ -49,6 +49,12 @@ export interface ReceiveStep {
 export interface CommitStep {
   readonly name: string;
   commit(context: UpdateContext): Verdict | Promise<Verdict>;
+  /**
+   * Optional: the whole batch of one room at once (updates of one turn, in arrival order), one
+   * verdict each. Without it the runner calls `commit` for each update in order. Persist uses it
+   * for group commit; acknowledge to send one ack per connection.
+   */
+  commitBatch?(contexts: readonly UpdateContext[]): Verdict[] | Promise<Verdict[]>;
 }
 
 /** A frame that is not ours to accept: the socket is closed with the malformed-message code. */
