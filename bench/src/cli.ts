@@ -17,6 +17,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     suite: { type: 'string', multiple: true },
     target: { type: 'string', multiple: true },
+    phase: { type: 'string', multiple: true },
     repetitions: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -24,7 +25,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  process.stdout.write(`pnpm bench [--quick] [--suite ${suites.map((suite) => suite.name).join('|')}] [--target ${targets.join('|')}] [--repetitions N]\n`);
+  process.stdout.write(`pnpm bench [--quick] [--suite ${suites.map((suite) => suite.name).join('|')}] [--target ${targets.join('|')}] [--phase fanout|memory|cold-load|compaction] [--repetitions N]\n`);
   for (const suite of suites) process.stdout.write(`  ${suite.name}: ${suite.description}\n`);
   process.exit(0);
 }
@@ -59,6 +60,7 @@ for (const suite of chosenSuites) {
     quick: values.quick!,
     repetitions,
     targets: chosenTargets,
+    phases: values.phase ?? [],
     record: (record) => writer.add({ suite: suite.name, ...record }),
     log: (message) => process.stdout.write(`[${suite.name} ${((Date.now() - started) / 1000).toFixed(0)} s] ${message}\n`),
   });

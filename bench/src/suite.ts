@@ -6,6 +6,8 @@ export interface SuiteContext {
   quick: boolean;
   repetitions: number;
   targets: readonly Target[];
+  /** Phases to run (`--phase`, repeatable); empty means every phase of the suite. */
+  phases: readonly string[];
   record(record: SuiteRecord): void;
   log(message: string): void;
 }

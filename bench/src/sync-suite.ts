@@ -1,5 +1,6 @@
 import { runColdLoad } from './phases/cold-load.ts';
 import { fanoutWorkloads, quickWorkloads, runFanout } from './phases/fanout.ts';
+import { runCompaction } from './phases/compaction.ts';
 import { runMemory } from './phases/memory.ts';
 import { ServerProcess } from './server-process.ts';
 import { shuffle, type Suite, type SuiteContext } from './suite.ts';
@@ -37,7 +38,7 @@ async function fanoutPhase(context: SuiteContext): Promise<void> {
 
 async function memoryPhase(context: SuiteContext): Promise<void> {
   for (let repetition = 0; repetition < context.repetitions; repetition++) {
-    const plan = shuffle([500, 2000].flatMap((documents) => context.targets.map((target) => ({ documents, target }))));
+    const plan = shuffle((context.quick ? [500] : [500, 2000]).flatMap((documents) => context.targets.map((target) => ({ documents, target }))));
     for (const { documents, target } of plan) {
       try {
         const result = await runMemory(target, documents, {
@@ -78,9 +79,15 @@ export const syncSuite: Suite = {
   name: 'sync',
   description: 'fan-out latency, capacity and memory, cold load of the B4 trace, convergence: ours against @y/websocket-server and Hocuspocus',
   async run(context) {
-    await fanoutPhase(context);
-    if (!context.quick) await memoryPhase(context);
-    await coldLoadPhase(context);
+    const chosen = (phase: string) => context.phases.length === 0 || context.phases.includes(phase);
+    if (chosen('fanout')) await fanoutPhase(context);
+    if (chosen('memory') && (!context.quick || context.phases.includes('memory'))) await memoryPhase(context);
+    if (chosen('cold-load')) await coldLoadPhase(context);
+    if (chosen('compaction') && context.targets.includes('ours')) {
+      const result = runCompaction(traceState());
+      context.record({ phase: 'compaction', name: 'B4 raw log → one state (in-process)', target: 'ours', repetition: 0, valid: result.complete, invalidBecause: result.complete ? [] : ['incomplete text'], ...result });
+      context.log(`compaction of ${result.updates} updates: ${result.compactMs.toFixed(0)} ms, state ${(result.stateBytes / 1024).toFixed(0)} KiB, loads in ${result.loadStateMs.toFixed(0)} ms`);
+    }
   },
 };
 
