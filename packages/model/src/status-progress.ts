@@ -1,6 +1,6 @@
-import * as Y from 'yjs';
-import { GoalTable } from './goal-table.ts';
-import { richTextToPlain } from './richtext.ts';
+import type * as Y from 'yjs';
+import { materialiseDocument, type MaterialisedCell, type MaterialisedGoalTable } from './materialise.ts';
+import { richTextPlain, type RichText } from './rich-json.ts';
 import type { StatusScale } from './scales.ts';
 
 /**
@@ -31,70 +31,57 @@ export interface StatusMeasure {
   rows: MeasureRow[];
 }
 
-/** A row's cell value without creating anything (the table's own accessors fill missing shared cells). */
-function cellOf(table: GoalTable, rowId: string, columnId: string): unknown {
-  const cells = table.rowsMap.get(rowId)?.get('cells');
-  return cells instanceof Y.Map ? cells.get(columnId) : undefined;
-}
+const isRichText = (cell: MaterialisedCell | undefined): cell is RichText => Array.isArray(cell) && cell.every((n) => typeof n === 'object' && n !== null);
 
 /**
- * The status measures of one goal table, rows in display order. Headings are not measures.
- * Only reads: safe on a snapshot's doc and on a live one.
+ * The status measures of one goal table from its materialised JSON (what a snapshot stores), rows
+ * in display order. Headings are not measures; a value that is not a step of the scale is unset.
  */
-export function readStatusMeasures(doc: Y.Doc): StatusMeasure[] {
-  const table = new GoalTable(doc);
-  const columns = table.columns();
-  const rows = table.rows().filter((row) => row.kind === 'item');
-  const textColumns = columns.filter((c) => c.kind === 'rich-text');
-  const labelOf = (rowId: string): string => {
+export function statusMeasuresOf(table: MaterialisedGoalTable): StatusMeasure[] {
+  const rows = table.rows.filter((row) => row.kind === 'item');
+  const textColumns = table.columns.filter((c) => c.kind === 'rich-text');
+  const labelOf = (cells: Record<string, MaterialisedCell>): string => {
     for (const column of textColumns) {
-      const fragment = cellOf(table, rowId, column.id);
-      const text = fragment instanceof Y.XmlFragment ? richTextToPlain(fragment).trim() : '';
+      const cell = cells[column.id];
+      const text = isRichText(cell) ? richTextPlain(cell).trim() : '';
       if (text) return text;
     }
     return '';
   };
-  const labels = new Map(rows.map((row) => [row.id, labelOf(row.id)]));
+  const labels = new Map(rows.map((row) => [row.id, labelOf(row.cells)]));
   const measures: StatusMeasure[] = [];
-  for (const column of columns) {
-    const scale = column.scale === undefined ? undefined : table.scale(column.scale);
-    if (!scale) continue;
+  for (const column of table.columns) {
+    const scale = column.scale;
+    if (!scale || (column.kind !== 'status' && column.kind !== 'evaluation')) continue;
     const stepKeys = new Set(scale.steps.map((s) => s.key));
-    const known = (value: string | undefined) => (value !== undefined && stepKeys.has(value) ? value : null);
-    if (column.kind === 'status') {
-      measures.push({
-        key: column.id,
-        columnId: column.id,
-        columnTitle: column.title,
-        periodId: null,
-        periodLabel: null,
-        scale,
-        rows: rows.map((row) => ({ rowId: row.id, label: labels.get(row.id) ?? '', value: known(table.status(row.id, column.id)) })),
-      });
-    } else if (column.kind === 'evaluation') {
+    const known = (value: unknown) => (typeof value === 'string' && stepKeys.has(value) ? value : null);
+    const measure = (periodId: string | null, periodLabel: string | null, valueOf: (cell: MaterialisedCell | undefined) => unknown) => ({
+      key: periodId === null ? column.id : `${column.id}/${periodId}`,
+      columnId: column.id,
+      columnTitle: column.title,
+      periodId,
+      periodLabel,
+      scale,
+      rows: rows.map((row) => ({ rowId: row.id, label: labels.get(row.id) ?? '', value: known(valueOf(row.cells[column.id])) })),
+    });
+    if (column.kind === 'status') measures.push(measure(null, null, (cell) => cell));
+    else {
       for (const period of column.periods) {
-        measures.push({
-          key: `${column.id}/${period.id}`,
-          columnId: column.id,
-          columnTitle: column.title,
-          periodId: period.id,
-          periodLabel: period.label,
-          scale,
-          rows: rows.map((row) => ({
-            rowId: row.id,
-            label: labels.get(row.id) ?? '',
-            value: known(evaluationOf(cellOf(table, row.id, column.id), period.id)),
-          })),
-        });
+        measures.push(
+          measure(period.id, period.label, (cell) =>
+            cell && typeof cell === 'object' && !Array.isArray(cell) ? (cell as Record<string, string>)[period.id] : undefined,
+          ),
+        );
       }
     }
   }
   return measures;
 }
 
-function evaluationOf(cell: unknown, periodId: string): string | undefined {
-  const value = cell instanceof Y.Map ? cell.get(periodId) : undefined;
-  return typeof value === 'string' ? value : undefined;
+/** The status measures of a live goal table (or a snapshot's state); only reads the doc. */
+export function readStatusMeasures(doc: Y.Doc): StatusMeasure[] {
+  const content = materialiseDocument(doc);
+  return content.type === 'goal-table' ? statusMeasuresOf(content) : [];
 }
 
 export interface VersionRef {

@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
 import {
   buildStatusProgress,
-  readStatusMeasures,
+  statusMeasuresOf,
+  type MaterialisedGoalTable,
   summariseStatus,
   type MeasureSummary,
   type ProgressMatrix,
@@ -15,23 +15,25 @@ import { requireWorkshopRole } from './workshops.ts';
 
 /**
  * Status progress across a workshop's snapshots (the progress matrix) and the organisation
- * dashboard. Both read the goal tables' Yjs state as each snapshot stored it; nothing is read
- * from the live documents, so the answer for a set of snapshots never changes.
+ * dashboard. Both read the materialised JSON each snapshot stored, never the live documents nor
+ * the Yjs layout: the answer for a set of snapshots never changes, whatever the code reads later.
  */
 
-/** The goal tables of one snapshot, each opened into a throwaway doc. */
+function goalTableContent(content: string): MaterialisedGoalTable | null {
+  try {
+    const parsed = JSON.parse(content) as Partial<MaterialisedGoalTable> | null;
+    return parsed?.type === 'goal-table' && Array.isArray(parsed.columns) && Array.isArray(parsed.rows) ? (parsed as MaterialisedGoalTable) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The goal tables of one snapshot. */
 async function tablesOf(store: Store, snapshot: Snapshot): Promise<VersionedTable[]> {
-  const documents = await store.snapshots.documents(snapshot.id);
   const tables: VersionedTable[] = [];
-  for (const document of documents) {
-    if (document.type !== 'goal-table') continue;
-    const doc = new Y.Doc();
-    try {
-      Y.applyUpdate(doc, document.state);
-      tables.push({ documentId: document.documentId, title: document.title, measures: readStatusMeasures(doc) });
-    } finally {
-      doc.destroy();
-    }
+  for (const document of await store.snapshots.documents(snapshot.id)) {
+    const content = document.type === 'goal-table' ? goalTableContent(document.content) : null;
+    if (content) tables.push({ documentId: document.documentId, title: document.title, measures: statusMeasuresOf(content) });
   }
   return tables;
 }

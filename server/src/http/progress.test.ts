@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { GoalTable, setPlainText } from '@yhteispaja/model';
+import { canonicalJson, GoalTable, materialiseDocument, setPlainText } from '@yhteispaja/model';
 import { adminCredentials, ApiClient, startTestServer, type TestServer } from '../testing/server.ts';
 
 let server: TestServer;
@@ -34,8 +34,11 @@ function goalTableState(statuses: (string | undefined)[]): { state: Uint8Array; 
   return { state: Y.encodeStateAsUpdate(doc), rowIds };
 }
 
-/** Store a snapshot directly: these views only read what the snapshot store holds. */
+/** Store a snapshot directly: these views only read what the snapshot store holds (its materialised JSON). */
 async function snapshot(workshopId: string, documentId: string, version: string, state: Uint8Array) {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const content = canonicalJson(materialiseDocument(doc));
   return server.store.snapshots.create(
     {
       workshopId,
@@ -44,7 +47,7 @@ async function snapshot(workshopId: string, documentId: string, version: string,
       createdBy: 'system',
       createdByName: 'system',
       participants: [],
-      documents: [{ documentId, position: 0, type: 'goal-table', title: 'Tavoitteet', state, content: '{}' }],
+      documents: [{ documentId, position: 0, type: 'goal-table', title: 'Tavoitteet', state, content }],
     },
     () => 'f'.repeat(64),
   );
@@ -96,6 +99,26 @@ describe('progress matrix and organisation dashboard', () => {
       movedUp: 1,
       movedDown: 1,
     });
+  });
+
+  it('skips stored content that is not a goal table, and answers for a workshop without snapshots', async () => {
+    const { id: workshopId } = await admin.json('POST', '/api/workshops', { title: 'Tyhjä' });
+    expect(await admin.json('GET', `/api/workshops/${workshopId}/progress`)).toEqual({ versions: [], matrices: [] });
+    await server.store.snapshots.create(
+      {
+        workshopId,
+        label: 'Rikki',
+        createdAt: Date.now(),
+        createdBy: 'system',
+        createdByName: 'system',
+        participants: [],
+        documents: [{ documentId: randomUUID(), position: 0, type: 'goal-table', title: 'X', state: new Uint8Array([0, 0]), content: '{not json' }],
+      },
+      () => 'f'.repeat(64),
+    );
+    const progress = await admin.json('GET', `/api/workshops/${workshopId}/progress`);
+    expect(progress.versions).toHaveLength(1);
+    expect(progress.matrices).toEqual([]);
   });
 
   it('shows nothing of workshops or organisations the caller may not read', async () => {
