@@ -1,4 +1,4 @@
-import type { Awareness } from 'y-protocols/awareness';
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { metaMap, readMeta, type DocumentMeta } from '@yhteispaja/model';
 import { api, ApiError } from '../api.ts';
@@ -29,16 +29,28 @@ export class DocumentSession {
   peers = $state.raw<Peer[]>([]);
 
   readonly awareness: Awareness;
-  readonly #localCopy: LocalCopy;
+  readonly #localCopy: LocalCopy | null;
   readonly #destroyConnection: () => void;
   readonly #cleanups: (() => void)[] = [];
   readonly #listeners = new Set<() => void>();
   #probing = false;
 
-  constructor(documentId: string, user: PresenceUser, options: { readOnly: boolean }) {
+  /**
+   * `version`: the Yjs state of a past version (history): shown read-only, never connected
+   * and never kept in the local copy.
+   */
+  constructor(documentId: string, user: PresenceUser, options: { readOnly: boolean; version?: Uint8Array }) {
     this.documentId = documentId;
     this.user = user;
-    this.status.readOnly = options.readOnly;
+    this.status.readOnly = options.readOnly || options.version !== undefined;
+    if (options.version) {
+      Y.applyUpdate(this.doc, options.version);
+      this.#localCopy = null;
+      this.awareness = new Awareness(this.doc);
+      this.#destroyConnection = () => this.awareness.destroy();
+      this.#refresh(true);
+      return;
+    }
     this.#localCopy = openLocalCopy(localCopyName(documentId, user.id), this.doc, () => this.status.unsaved);
     const connection = connectDocument(
       documentId,
@@ -86,7 +98,7 @@ export class DocumentSession {
     this.#listeners.clear();
     this.awareness.setLocalState(null);
     this.#destroyConnection();
-    this.#localCopy.destroy();
+    this.#localCopy?.destroy();
     this.doc.destroy();
   }
 

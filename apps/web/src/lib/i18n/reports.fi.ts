@@ -103,6 +103,24 @@ export const reportsFi = {
   'compare.kind.lane': 'kaista',
   'compare.kind.pain-point': 'kipukohta',
   'compare.kind.idea': 'idea',
+
+  'doc.historyLink': 'Versiohistoria',
+  'history.title': 'Versiohistoria',
+  'history.intro': 'Asiakirjan automaattiset tallennuspisteet ja työpajan versiot. Avaa mikä tahansa nähdäksesi asiakirjan sellaisena kuin se silloin oli.',
+  'history.none': 'Asiakirjalla ei ole vielä aiempia versioita.',
+  'history.colVersion': 'Versio',
+  'history.colWhen': 'Aika',
+  'history.colWho': 'Tekijä',
+  'history.snapshotName': 'Versio v{{version}} ”{{label}}”',
+  'history.checkpoint.activity': 'Automaattinen tallennuspiste',
+  'history.checkpoint.left': 'Tallennuspiste viimeisen poistuessa',
+  'history.checkpoint.before-restore': 'Tallennuspiste ennen palautusta',
+  'history.viewing': 'Katselet aiempaa versiota: {{name}} ({{date}}). Sitä ei voi muokata.',
+  'history.backToLive': 'Takaisin nykyiseen asiakirjaan',
+  'history.restore': 'Palauta tämä versio',
+  'history.restoreTitle': 'Palautetaanko {{name}}?',
+  'history.restoreConfirm': 'Palauta',
+  'history.restoreBody': 'Asiakirja palautetaan tähän versioon uutena muutoksena, jonka kaikki näkevät heti. Mitään historiasta ei poisteta: nykyinen tila jää tallennuspisteeksi.',
 } as const;
 
 export type ReportsMessageKey = keyof typeof reportsFi;

@@ -3,6 +3,7 @@
  * dashboard). `createApi` in api.ts spreads these in, so pages call them as `api.snapshots(…)`.
  */
 import type { MeasureSummary, ProgressMatrix, VersionRef } from '@yhteispaja/model';
+import { ApiError } from '../api.ts';
 import type { VersionChanges } from './changes.ts';
 
 type Call = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>;
@@ -37,7 +38,31 @@ export interface DashboardWorkshop {
   measures: MeasureSummary[];
 }
 
+/** One entry of a document's history: an automatic checkpoint or a workshop snapshot. */
+export interface DocumentVersion {
+  id: string;
+  kind: 'checkpoint' | 'snapshot';
+  /** ISO date or epoch milliseconds. */
+  createdAt: string | number;
+  /** Snapshots: their number and label. */
+  version?: number | null;
+  label?: string | null;
+  /** Checkpoints: why it was taken (`activity`, `left`, `before-restore`). */
+  reason?: string | null;
+  createdByName?: string | null;
+}
+
 const id = (value: string) => encodeURIComponent(value);
+
+/** The Yjs state (a V1 update) of one version of a document, to open read-only. */
+export async function fetchVersionState(fetchImpl: typeof fetch, documentId: string, versionId: string): Promise<Uint8Array> {
+  const response = await fetchImpl(`/api/documents/${id(documentId)}/versions/${id(versionId)}/state`, { credentials: 'same-origin' });
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
+    throw new ApiError(response.status, payload?.error?.code ?? `http_${response.status}`, payload?.error?.message ?? response.statusText);
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 export function historyCalls(call: Call) {
   return {
@@ -48,6 +73,10 @@ export function historyCalls(call: Call) {
     /** `from` null: since the version before `to`. */
     changes: (workshopId: string, from: number | null, to: number) =>
       call<VersionChanges>('GET', `/api/workshops/${id(workshopId)}/changes?${from === null ? '' : `from=${from}&`}to=${to}`),
+    documentVersions: (documentId: string) => call<DocumentVersion[]>('GET', `/api/documents/${id(documentId)}/versions`),
+    /** Facilitators: restore the document to a version, as a new change everyone sees live. */
+    restoreDocument: (documentId: string, versionId: string) =>
+      call<unknown>('POST', `/api/documents/${id(documentId)}/restore`, { versionId }),
     progress: (workshopId: string) => call<WorkshopProgress>('GET', `/api/workshops/${id(workshopId)}/progress`),
     dashboard: (organisationId: string) =>
       call<{ workshops: DashboardWorkshop[] }>('GET', `/api/organisations/${id(organisationId)}/dashboard`),
