@@ -2,9 +2,8 @@
  * API calls of the manager's pages (snapshots, reports, changes, document history, progress,
  * dashboard). `createApi` in api.ts spreads these in, so pages call them as `api.snapshots(…)`.
  */
-import type { MeasureSummary, ProgressMatrix, VersionRef } from '@yhteispaja/model';
+import type { MeasureSummary, ProgressMatrix, VersionChanges, VersionRef } from '@yhteispaja/model';
 import { ApiError } from '../api.ts';
-import type { VersionChanges } from './changes.ts';
 
 type Call = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>;
 
