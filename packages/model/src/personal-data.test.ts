@@ -54,3 +54,59 @@ describe('removeTextEverywhere', () => {
     expect(doc.getText('plain').toString()).toBe('x  y');
   });
 });
+
+describe('purge against hostile documents', () => {
+  it('warns about and purges a code with a soft hyphen or zero-width space inside', () => {
+    const hidden = '131052\u00AD-308\u200BT';
+    expect(findPersonalData(`Asiakas ${hidden} kotiutuu`)).toEqual([{ kind: 'personal-identity-code', text: hidden, index: 8 }]);
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, `a ${hidden} b 131052-308T c`);
+    doc.getMap('m').set('v', `x ${hidden}`);
+    expect(removeTextEverywhere(doc, '131052-308T')).toBe(3);
+    expect(doc.getText('t').toString()).toBe('a  b  c');
+    expect(doc.getMap('m').get('v')).toBe('x ');
+    expect(Buffer.from(Y.encodeStateAsUpdate(doc)).includes('308')).toBe(false);
+  });
+
+  it('purges a code used as a map key, from the encoded state too, and inside JSON values', () => {
+    const doc = new Y.Doc();
+    const people = doc.getMap('people');
+    people.set('131052-308T', 'kotihoito');
+    people.set('other', 'keep');
+    doc.getArray('rows').push([{ note: 'hetu 131052-308T', ['131052-308T']: 1 }]);
+    expect(removeTextEverywhere(doc, '131052-308T')).toBe(3);
+    expect([...people.keys()]).toEqual(['other']);
+    expect(doc.getArray('rows').get(0)).toEqual({ note: 'hetu ', '': 1 });
+    const encoded = Buffer.from(Y.encodeStateAsUpdate(doc));
+    expect(encoded.includes('131052-308T')).toBe(false);
+    // A peer that loads the purged state sees the same document.
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, encoded);
+    expect(peer.getMap('people').toJSON()).toEqual({ other: 'keep' });
+  });
+
+  it('walks 30,000 levels of nested maps without overflowing the stack', () => {
+    const doc = new Y.Doc();
+    let map = doc.getMap('deep');
+    doc.transact(() => {
+      for (let level = 0; level < 30_000; level++) {
+        const child = new Y.Map();
+        map.set('k', child);
+        map = child;
+      }
+      map.set('v', 'Asiakas 131052-308T');
+    });
+    expect(removeTextEverywhere(doc, '131052-308T')).toBe(1);
+    expect(map.get('v')).toBe('Asiakas ');
+  });
+
+  it('removes 40,000 matches from one text in one transaction', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'Asiakas 131052-308T kotiutuu. '.repeat(40_000));
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    expect(removeTextEverywhere(doc, '131052-308T')).toBe(40_000);
+    expect(updates).toHaveLength(1);
+    expect(doc.getText('t').toString()).toBe('Asiakas  kotiutuu. '.repeat(40_000));
+  });
+});
