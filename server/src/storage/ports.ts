@@ -212,7 +212,8 @@ export interface UpdateLog {
   /**
    * Replace the document's whole history with one state: `rewrite` gets the stored state and
    * updates (in a locked transaction) and returns the new state. Used to purge content that must
-   * not stay in any update; exactly the updates read are deleted.
+   * not stay in any update; exactly the updates read are deleted. On SQLite the database files are
+   * then scrubbed (WAL checkpointed and truncated, VACUUM), so the old bytes are not recoverable.
    */
   rewrite(documentId: string, rewrite: (parts: Uint8Array[]) => Uint8Array): Promise<void>;
   /** How many updates are not yet merged into the state. */

@@ -16,6 +16,11 @@ export interface SqlDb extends SqlExecutor {
   /** Inside a transaction: hold a lock named by `key` until it ends (PostgreSQL advisory lock; SQLite has one writer already). */
   lock(tx: SqlExecutor, key: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Make deleted rows unrecoverable from the database files (SQLite: checkpoint and truncate the
+   * WAL, VACUUM, truncate again). PostgreSQL has no such step: see docs/security.md.
+   */
+  scrub?(): Promise<void>;
 }
 
 /** Convert a 0/1 column to a boolean. */

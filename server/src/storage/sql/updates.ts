@@ -71,6 +71,7 @@ export function sqlUpdateLog(db: SqlDb): UpdateLog {
     },
     async rewrite(documentId, rewrite) {
       await replaceHistory(db, documentId, rewrite, { skipWhenNoUpdates: false });
+      await db.scrub?.();
     },
     async tailLength(documentId) {
       return (await db.get<{ n: number }>('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM document_updates WHERE document_id = $1', [documentId]))!.n;

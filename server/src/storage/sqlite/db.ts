@@ -61,6 +61,16 @@ export function sqliteDb(db: DatabaseSync): SqlDb {
       });
     },
     async lock() {},
+    scrub() {
+      // secure_delete (set at open) zeroes deleted content in pages; the checkpoint moves the WAL's
+      // frames (which still hold old page images) into the file and truncates the WAL to nothing;
+      // VACUUM rewrites the file without free pages, and its own WAL frames are checkpointed too.
+      return exclusive(async () => {
+        db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+        db.exec('VACUUM');
+        db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      });
+    },
     async close() {
       await exclusive(async () => {
         if (db.isOpen) db.close();

@@ -19,6 +19,8 @@ export function openSqliteStore(dataDir: string): Store {
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
+  // Deleted content is overwritten with zeros, not left on free pages (purge, erasure, retention).
+  db.exec('PRAGMA secure_delete = ON');
   migrate(db);
   return sqlStore(sqliteDb(db));
 }
