@@ -26,6 +26,16 @@ const envSchema = z.object({
   SYNC_RATE_BURST: z.coerce.number().int().positive().default(2000),
   /** Ceiling on a document's stored size, in bytes; updates beyond it are refused. */
   SYNC_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  /** Sync step 1 and awareness queries (each answered with data) per second and in one burst, on top of SYNC_RATE_*. */
+  SYNC_READ_RATE_PER_SECOND: z.coerce.number().positive().default(5),
+  SYNC_READ_RATE_BURST: z.coerce.number().int().positive().default(20),
+  /** Awareness (presence) messages per second and in one burst, on top of SYNC_RATE_*. */
+  SYNC_AWARENESS_RATE_PER_SECOND: z.coerce.number().positive().default(30),
+  SYNC_AWARENESS_RATE_BURST: z.coerce.number().int().positive().default(200),
+  /** Longest awareness state (JSON text) a client may announce, in bytes. */
+  SYNC_MAX_AWARENESS_BYTES: z.coerce.number().int().min(256).default(4096),
+  /** Bytes a socket may leave unread before the server closes it as a slow consumer (4504). */
+  SYNC_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   /** How deep shared types (and JSON values in them) may nest; deeper updates are refused. */
   SYNC_MAX_DEPTH: z.coerce.number().int().min(8).max(1000).default(defaultMaxDepth),
   /** With REDIS_URL: how often rooms in use re-read the store, in case an instance died between storing and publishing. */
@@ -79,6 +89,12 @@ export interface Env {
   syncCatchUpMs: number;
   syncMaxDepth: number;
   syncIdleUnloadMs: number;
+  syncReadRatePerSecond: number;
+  syncReadRateBurst: number;
+  syncAwarenessRatePerSecond: number;
+  syncAwarenessRateBurst: number;
+  syncMaxAwarenessBytes: number;
+  syncMaxBufferedBytes: number;
   webBuildDir: string;
   /** Automatic checkpoints of live documents. */
   history: HistoryOptions;
@@ -131,6 +147,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     reports: { workers: env.REPORT_WORKERS, maxQueue: env.REPORT_QUEUE, timeoutMs: env.REPORT_TIMEOUT_MS },
     syncMaxDepth: env.SYNC_MAX_DEPTH,
     syncIdleUnloadMs: env.SYNC_IDLE_UNLOAD_MS,
+    syncReadRatePerSecond: env.SYNC_READ_RATE_PER_SECOND,
+    syncReadRateBurst: env.SYNC_READ_RATE_BURST,
+    syncAwarenessRatePerSecond: env.SYNC_AWARENESS_RATE_PER_SECOND,
+    syncAwarenessRateBurst: env.SYNC_AWARENESS_RATE_BURST,
+    syncMaxAwarenessBytes: env.SYNC_MAX_AWARENESS_BYTES,
+    syncMaxBufferedBytes: env.SYNC_MAX_BUFFERED_BYTES,
     webBuildDir: path.resolve(env.WEB_BUILD_DIR ?? new URL('../../apps/web/build', import.meta.url).pathname),
     httpMaxBodyBytes: env.HTTP_MAX_BODY_BYTES,
     metricsToken: env.METRICS_TOKEN,

@@ -62,6 +62,7 @@ export async function startServer(configured: Env): Promise<RunningServer> {
   const rooms = new RoomRegistry({ log: store.updates, attribution: store.attribution, checkpoints: store.checkpoints, fanout, logger, metrics }, {
     maxDocumentBytes: env.syncMaxDocumentBytes,
     maxDepth: env.syncMaxDepth,
+    maxAwarenessBytes: env.syncMaxAwarenessBytes,
     catchUpMs: env.syncCatchUpMs,
     history: env.history,
     idleMs: env.syncIdleUnloadMs,

@@ -28,3 +28,4 @@ export * from './changes.ts';
 export * from './changes-diff.ts';
 export * from './depth.ts';
 export * from './history.ts';
+export * from './presence.ts';

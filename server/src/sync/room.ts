@@ -40,6 +40,8 @@ export interface RoomDeps {
   channel: RoomChannel;
   /** Updates that would take the stored document past this many bytes are refused. */
   maxDocumentBytes: number;
+  /** Longest awareness state (its JSON text) a client may announce. */
+  maxAwarenessBytes: number;
   /** Shared types may nest this deep; deeper updates are refused, deeper stored history is quarantined. */
   maxDepth: number;
   health: SyncHealth;
@@ -59,6 +61,8 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
+  /** Which connection announced each awareness client id first ('remote': a socket on another instance). */
+  readonly awarenessOwners = new Map<number, Connection | 'remote'>();
   readonly deps: RoomDeps;
   private readonly pipeline: SyncPipeline;
   private queue: Promise<void> = Promise.resolve();
@@ -103,8 +107,20 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.relay.update(update, origin));
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       if (origin instanceof Connection) {
-        for (const id of [...added, ...updated]) origin.awarenessClients.add(id);
+        for (const id of [...added, ...updated]) {
+          const previous = this.awarenessOwners.get(id);
+          if (previous instanceof Connection && previous !== origin) previous.awarenessClients.delete(id);
+          this.awarenessOwners.set(id, origin);
+          origin.awarenessClients.add(id);
+        }
         for (const id of removed) origin.awarenessClients.delete(id);
+      } else if (origin === remoteOrigin) {
+        for (const id of [...added, ...updated]) if (!this.awarenessOwners.has(id)) this.awarenessOwners.set(id, 'remote');
+      }
+      for (const id of removed) {
+        const owner = this.awarenessOwners.get(id);
+        if (owner instanceof Connection) owner.awarenessClients.delete(id);
+        this.awarenessOwners.delete(id);
       }
       const changed = [...added, ...updated, ...removed];
       this.relay.awarenessChanged(changed);
@@ -191,11 +207,15 @@ export class Room {
     if (states.length > 0) connection.send(frames.awarenessUpdate(this.awareness, states));
   }
 
-  leave(connection: Connection): void {
-    if (!this.connections.delete(connection)) return;
+  /** Remove a connection and its presence; false if it was not (or no longer) in the room. */
+  leave(connection: Connection): boolean {
+    if (!this.connections.delete(connection)) return false;
     if (connection.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
     }
+    // Ids it announced and then cleared itself (state null) are free again too.
+    for (const [id, owner] of this.awarenessOwners) if (owner === connection) this.awarenessOwners.delete(id);
+    return true;
   }
 
   /**
@@ -238,11 +258,22 @@ export class Room {
     receiveFrame(this.pipeline, this, connection, frame);
   }
 
+  private lastCompactionAt = 0;
+  /** Near the ceiling, compactions are at least this far apart: each encodes the whole document. */
+  static compactionPauseMs = 30_000;
+
+  /** Compact now unless one ran within `compactionPauseMs` (used near the size ceiling). */
+  compactSoon(): void {
+    if (Date.now() - this.lastCompactionAt < Room.compactionPauseMs) return;
+    this.compactInBackground();
+  }
+
   /** Merge the log into one state in the store, beside editing: the queue does not wait for it. */
   compactInBackground(): void {
     // Compaction would merge the quarantined parts back into the state; leave them for an operator.
     if (this.compacting || this.quarantined.length > 0) return;
     this.compacting = true;
+    this.lastCompactionAt = Date.now();
     this.appendedSinceCompaction = 0;
     const { log, metrics, logger } = this.deps;
     log

@@ -33,15 +33,17 @@ export class RoomRegistry {
 
   private readonly maxDocumentBytes: number;
   private readonly maxDepth: number;
+  private readonly maxAwarenessBytes: number;
   readonly health = new SyncHealth();
   private catchUpTimer: NodeJS.Timeout | undefined;
 
   constructor(
     deps: { log: UpdateLog; attribution: AttributionStore; checkpoints: CheckpointStore; fanout: Fanout; logger: Logger; metrics: SyncMetrics },
-    options: { idleMs?: number; maxDocumentBytes: number; maxDepth: number; catchUpMs?: number; history?: HistoryOptions },
+    options: { idleMs?: number; maxDocumentBytes: number; maxDepth: number; maxAwarenessBytes?: number; catchUpMs?: number; history?: HistoryOptions },
   ) {
     this.maxDocumentBytes = options.maxDocumentBytes;
     this.maxDepth = options.maxDepth;
+    this.maxAwarenessBytes = options.maxAwarenessBytes ?? 4096;
     // An instance that crashed after storing an update but before publishing it leaves the
     // others stale; with several instances, rooms in use re-read the store now and then.
     if (deps.fanout.kind !== 'local' && options.catchUpMs) {
@@ -80,6 +82,7 @@ export class RoomRegistry {
         metrics: this.metrics,
         maxDocumentBytes: this.maxDocumentBytes,
         maxDepth: this.maxDepth,
+        maxAwarenessBytes: this.maxAwarenessBytes,
         health: this.health,
         channel: {
           publishUpdate: (update) => this.fanout.publishUpdate(documentId, update),
@@ -139,8 +142,14 @@ export class RoomRegistry {
     }
   }
 
+  /** Join `connection` to `room`; if the join throws, nothing is counted and the error is the caller's. */
   attach(room: Room, connection: Connection): void {
-    room.join(connection);
+    try {
+      room.join(connection);
+    } catch (error) {
+      room.connections.delete(connection);
+      throw error;
+    }
     this.metrics.connections.inc();
     let sockets = this.bySession.get(connection.sessionId);
     if (!sockets) this.bySession.set(connection.sessionId, (sockets = new Set()));
@@ -148,8 +157,8 @@ export class RoomRegistry {
   }
 
   detach(room: Room, connection: Connection): void {
-    room.leave(connection);
-    this.metrics.connections.dec();
+    // A socket whose join failed was never counted: only a real leave moves the gauge.
+    if (room.leave(connection)) this.metrics.connections.dec();
     const sockets = this.bySession.get(connection.sessionId);
     sockets?.delete(connection);
     if (sockets?.size === 0) this.bySession.delete(connection.sessionId);

@@ -69,8 +69,19 @@ export function createSyncServer(deps: SyncDeps) {
         workshopId: document.workshopId,
         readOnly: !can(role, 'editDocuments'),
         wantsAcks: url.searchParams.get(ackQueryParam) === '1',
-        rate: new TokenBucket(deps.env.syncRatePerSecond, deps.env.syncRateBurst),
+        userName: auth.user.name,
+        canCleanUp: can(role, 'purgeContent'),
+        rate: {
+          edits: new TokenBucket(deps.env.syncRatePerSecond, deps.env.syncRateBurst),
+          reads: new TokenBucket(deps.env.syncReadRatePerSecond, deps.env.syncReadRateBurst),
+          awareness: new TokenBucket(deps.env.syncAwarenessRatePerSecond, deps.env.syncAwarenessRateBurst),
+        },
+        maxBufferedBytes: deps.env.syncMaxBufferedBytes,
       });
+      connection.onSlowConsumer = () => {
+        deps.metrics.refused.inc({ reason: 'slow-consumer' });
+        deps.logger.warn({ documentId, userId: connection.userId }, 'slow consumer; closing');
+      };
       serve(room, connection);
       watchSessionExpiry(connection, Math.min(auth.session.expiresAt, auth.session.absoluteExpiresAt));
     });
@@ -108,6 +119,8 @@ export function createSyncServer(deps: SyncDeps) {
     ws.yAlive = true;
     ws.on('pong', () => (ws.yAlive = true));
     ws.on('message', (data, isBinary) => {
+      // A socket being closed (rate limit, slow consumer, malformed) gets no more answers or log lines.
+      if (!connection.open) return;
       try {
         if (!isBinary) throw new MalformedMessageError('text frame');
         room.receive(connection, toBytes(data));
@@ -120,7 +133,13 @@ export function createSyncServer(deps: SyncDeps) {
     });
     ws.on('error', (error) => deps.logger.debug({ err: error }, 'socket error'));
     ws.on('close', () => deps.rooms.detach(room, connection));
-    deps.rooms.attach(room, connection);
+    try {
+      deps.rooms.attach(room, connection);
+    } catch (error) {
+      // The socket is already upgraded: answer with a close code, not an HTTP status in the stream.
+      deps.logger.error({ err: error, documentId: room.documentId }, 'join failed; closing');
+      connection.close(1011, 'join failed');
+    }
   }
 
   return {
