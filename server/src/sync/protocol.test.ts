@@ -93,7 +93,7 @@ describe('y-protocols conformance', () => {
 
     // Awareness from A reaches B; query-awareness returns every known state; closing A removes it.
     const awareness = new awarenessProtocol.Awareness(docA);
-    awareness.setLocalState({ user: { name: 'Raaka' } });
+    awareness.setLocalState({ user: { name: 'Raaka' }, cell: null });
     send(a!, (e) => {
       encoding.writeVarUint(e, messageType.awareness);
       encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [docA.clientID]));
@@ -106,7 +106,9 @@ describe('y-protocols conformance', () => {
     send(b!, (e) => encoding.writeVarUint(e, messageType.queryAwareness));
     const queried = new awarenessProtocol.Awareness(new Y.Doc());
     awarenessProtocol.applyAwarenessUpdate(queried, decoding.readVarUint8Array(await fromB.next(messageType.awareness)), 'server');
-    expect(queried.getStates().get(docA.clientID)).toEqual({ user: { name: 'Raaka' } });
+    // The server replaced the claimed user with the session's.
+    expect(queried.getStates().get(docA.clientID)).toMatchObject({ cell: null, user: { id: expect.any(String), color: expect.stringMatching(/^#[0-9a-f]{6}$/) } });
+    expect(queried.getStates().get(docA.clientID)!['user'].name).not.toBe('Raaka');
 
     a!.close();
     for (;;) {

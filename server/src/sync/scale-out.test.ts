@@ -65,11 +65,11 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     const row = tableA.rows()[0]!.id;
     setPlainText(tableA.richText(row, 'goal')!, 'Yhteinen tavoite');
     tableB.setStatus(row, 'status', 'partly-done');
-    clientA.provider.awareness.setLocalStateField('user', { name: 'Aino' });
+    clientA.provider.awareness.setLocalStateField('cell', { rowId: 'r1', columnId: 'goal' });
     await eventually(() => {
       expect(richTextToPlain(tableB.richText(row, 'goal')!)).toBe('Yhteinen tavoite');
       expect(tableA.status(row, 'status')).toBe('partly-done');
-      expect(clientB.provider.awareness.getStates().get(clientA.doc.clientID)).toMatchObject({ user: { name: 'Aino' } });
+      expect(clientB.provider.awareness.getStates().get(clientA.doc.clientID)).toMatchObject({ cell: { rowId: 'r1', columnId: 'goal' }, user: { name: expect.any(String) } });
       expect(Y.encodeStateVector(clientA.doc)).toEqual(Y.encodeStateVector(clientB.doc));
     });
     clientA.destroy();

@@ -136,8 +136,9 @@ for (const kind of storeKinds) describe(`sync on ${kind}`, () => {
       const a = connectProvider(server.origin, documentId, admin.cookie);
       const b = connectProvider(server.origin, documentId, admin.cookie);
       await Promise.all([a.synced, b.synced]);
-      a.provider.awareness.setLocalStateField('user', { name: 'Aino', color: '#1f5fa8' });
-      await eventually(() => expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({ user: { name: 'Aino' } }));
+      // The client's own fields travel; its user is set by the server from the session.
+      a.provider.awareness.setLocalStateField('cell', { rowId: 'r1', columnId: 'goal' });
+      await eventually(() => expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({ cell: { rowId: 'r1', columnId: 'goal' }, user: { name: expect.any(String) } }));
       const aClient = a.doc.clientID;
       a.destroy();
       await eventually(() => expect(b.provider.awareness.getStates().has(aClient)).toBe(false));
